@@ -1,0 +1,120 @@
+//! Finding cue words and phrases in a sentence, and telling verbs from the
+//! nouns that share their spelling ("she fears" vs "fears of a war").
+
+use super::view::View;
+use super::words::is_determiner;
+use crate::lexicon::{CueKind, Lexicon, VerbForm};
+
+/// A cue found in a sentence, by token index (`end` exclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kind: CueKind,
+    /// The verb form, for single-word verb cues.
+    pub form: Option<VerbForm>,
+}
+
+/// Lemmas whose -s form is more often a plural noun ("reports", "claims").
+fn plural_noun_too(w: &str) -> bool {
+    matches!(
+        w,
+        "reports" | "claims" | "plans" | "hopes" | "fears" | "calls" | "notes" | "documents" | "shows" | "finds"
+            | "details" | "comments" | "answers" | "questions" | "tweets" | "promises" | "demands" | "supports"
+            | "estimates" | "forecasts" | "records" | "outlines" | "signals" | "labels" | "brands" | "wishes"
+            | "doubts" | "worries" | "thanks" | "protests" | "objects" | "lists" | "replies" | "responds"
+            | "results" | "highlights" | "counters" | "quotes" | "threats" | "views"
+    )
+}
+
+/// Words that can open what a verb cue says: a clause, an object or a quote.
+fn opens_complement(v: &View, i: usize) -> bool {
+    if i >= v.len() {
+        return false;
+    }
+    if v.is_quote(i) || v.is_punct(i, ":") || v.is_punct(i, ",") || v.is_cap(i) || v.is_number(i) {
+        return true;
+    }
+    let w = v.lw(i);
+    is_determiner(w)
+        || matches!(
+            w,
+            "that" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me" | "there"
+                | "to" | "how" | "what" | "why" | "whether" | "if" | "when" | "where" | "who" | "no" | "not"
+                | "more" | "most" | "all" | "some" | "both" | "nothing" | "everything" | "something" | "little"
+                | "much" | "in" | "on" | "about" | "for" | "with" | "at" | "so"
+        )
+}
+
+/// Whether the verb-form word at `i` is used as a verb here.
+fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
+    let prev = (i > 0 && v.is_word(i - 1)).then(|| v.lw(i - 1));
+    let next = (i + 1 < v.len() && v.is_word(i + 1)).then(|| v.lw(i + 1));
+    if prev.is_some_and(is_determiner) {
+        return false; // "his claims", "the report"
+    }
+    if v.is_cap(i) && i > 0 && !v.is_quote(i - 1) {
+        // Capitalised mid-sentence: a name or a title ("Hope Hicks",
+        // "the Guardian Reports") unless a headline capitalises every word.
+        let headline = v.sentence.kind != crate::markup::BlockKind::Paragraph;
+        if !headline {
+            return false;
+        }
+    }
+    match form {
+        VerbForm::Base => {
+            // "to say" is an infinitive under another verb; "the fear of".
+            prev != Some("to") && next != Some("of")
+        }
+        VerbForm::ThirdPerson => {
+            if next == Some("of") {
+                return false;
+            }
+            !plural_noun_too(v.lw(i)) || opens_complement(v, i + 1)
+        }
+        VerbForm::Past | VerbForm::Participle => {
+            // "documents leaked by", "the cables revealed by": a modifier,
+            // unless a form of "be" makes it passive.
+            let passive = prev.is_some_and(|p| matches!(p, "was" | "were" | "is" | "are" | "been" | "be" | "being"));
+            !(next == Some("by") && !passive) && !(form == VerbForm::Participle && !passive && prev.is_none_or(|p| !matches!(p, "has" | "have" | "had")))
+        }
+        VerbForm::Gerund => {
+            // "saying", "adding": after a comma or a form of "be".
+            let after_comma = i > 0 && v.is_comma(i - 1);
+            let progressive = prev.is_some_and(|p| matches!(p, "is" | "was" | "were" | "are" | "been" | "be" | "'s" | "’s"))
+                || (i > 0 && (v.raw(i - 1).ends_with("'s") || v.raw(i - 1).ends_with("’s")));
+            // "files detailing that …": a reduced relative clause.
+            let introduces_clause = next.is_some_and(|n| n == "that") || v.is_quote(i + 1) || v.is_punct(i + 1, ":");
+            after_comma || progressive || introduces_clause || prev.is_some_and(|p| super::words::is_personal_pronoun(p))
+        }
+    }
+}
+
+/// All cues of `v`, left to right, not overlapping.
+pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
+    out.clear();
+    let mut words: Vec<&str> = Vec::with_capacity(6);
+    let mut i = 0;
+    while i < v.len() {
+        if !v.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let first = v.lw(i);
+        if lexicon.cue_phrases.starts_with(first) {
+            words.clear();
+            words.extend((i..v.len().min(i + 6)).take_while(|&k| v.is_word(k)).map(|k| v.lw(k)));
+            if let Some((len, &kind)) = lexicon.cue_phrases.longest_at(&words) {
+                out.push(CueMatch { start: i, end: i + len, kind, form: None });
+                i += len;
+                continue;
+            }
+        }
+        if let Some(cue) = lexicon.cue_word(first)
+            && used_as_verb(v, i, cue.form)
+        {
+            out.push(CueMatch { start: i, end: i + 1, kind: cue.kind, form: Some(cue.form) });
+        }
+        i += 1;
+    }
+}

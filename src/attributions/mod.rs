@@ -1,0 +1,484 @@
+//! Stage 3: sentences → attributions (cue, source, content).
+//!
+//! Each cue found in a sentence becomes one attribution. The source is the
+//! subject on the cue's left, or the phrase on its right for "according
+//! to X" and inverted forms ("…, said the minister"). The content is what
+//! follows the cue, or what precedes the subject when the sentence opens
+//! with the quote or claim. Attributions whose cue lies inside another's
+//! content are nested under it (`parent`), which is how relays such as
+//! "the cable details that Freed stated that …" become chains.
+
+mod cues;
+pub mod phrases;
+mod view;
+pub mod words;
+
+use serde::Serialize;
+
+use crate::lexicon::{CueKind, Lexicon, VerbForm};
+use crate::markup::{Article, BlockKind};
+use crate::sentences::Sentence;
+use crate::sentences::tokens::{Token, tokenize};
+use crate::span::Span;
+use cues::CueMatch;
+use view::View;
+use words::{is_relative_pronoun, is_sentence_opener, is_subordinator, takes_audience};
+
+/// One "who said what".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    pub id: usize,
+    /// Index of the sentence holding the cue.
+    #[serde(skip)]
+    pub sentence: usize,
+    pub cue: Span,
+    #[serde(skip)]
+    pub kind: CueKind,
+    /// The mention of the source in this attribution ("he").
+    pub source: Option<Span>,
+    /// Who was told, when the cue names a listener ("told Coastal Wire").
+    #[serde(skip)]
+    pub audience: Option<Span>,
+    /// What was said: one piece per sentence, or two around the cue.
+    pub content: Vec<Span>,
+    /// The attribution whose content holds this one.
+    pub parent: Option<usize>,
+}
+
+impl Attribution {
+    pub fn content_covers(&self, span: Span) -> bool {
+        self.content.iter().any(|c| c.contains(span))
+    }
+}
+
+/// Extracts the attributions of every sentence of `article`.
+pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> Vec<Attribution> {
+    let lower = article.prose.to_ascii_lowercase();
+    let mut toks: Vec<Token> = Vec::new();
+    let mut found: Vec<CueMatch> = Vec::new();
+    let mut out: Vec<Attribution> = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        tokenize(&article.prose, sentence.span, lexicon, &mut toks);
+        let v = View { text: &article.prose, lower: &lower, toks: &toks, sentence };
+        let first_in_sentence = out.len();
+        cues::find(&v, lexicon, &mut found);
+        for cue in &found {
+            if let Some(mut a) = build(&v, cue, &found, lexicon) {
+                a.sentence = index;
+                a.id = out.len();
+                out.push(a);
+            }
+        }
+        if found.is_empty() && matches!(sentence.kind, BlockKind::Title | BlockKind::Heading) {
+            if let Some(mut a) = headline_colon(&v) {
+                a.sentence = index;
+                a.id = out.len();
+                out.push(a);
+            }
+        }
+        link_citing(&v, &mut out[first_in_sentence..]);
+    }
+    extend_quotes_across_sentences(&mut out, sentences, &article.prose);
+    nest(&mut out);
+    out
+}
+
+fn new_attribution(cue: Span, kind: CueKind, source: Option<Span>, content: Vec<Span>) -> Attribution {
+    Attribution { id: 0, sentence: 0, cue, kind, source, audience: None, content, parent: None }
+}
+
+/// Builds the attribution for one cue, or nothing when the cue has neither
+/// a source nor any content.
+fn build(v: &View, cue: &CueMatch, all: &[CueMatch], lexicon: &Lexicon) -> Option<Attribution> {
+    if cue.kind == CueKind::According {
+        return build_according(v, cue, lexicon);
+    }
+    // "According to X, …" and "citing Y" before this cue are not its
+    // subject or its content.
+    let floor = all.iter().filter(|c| c.kind == CueKind::According && c.end <= cue.start).map(|c| c.start).max();
+    build_verb(v, cue, floor, lexicon)
+}
+
+/// "According to X, …" / "…, according to X." / "…, citing X".
+fn build_according(v: &View, cue: &CueMatch, lexicon: &Lexicon) -> Option<Attribution> {
+    let source_end = phrases::phrase_after(v, cue.end, lexicon)?;
+    let source = v.span(cue.end, source_end);
+    let end = v.content_end();
+    let opens_sentence = (0..cue.start).all(|k| !v.is_word(k) || is_sentence_opener(v.lw(k)));
+    let content = if opens_sentence {
+        let mut start = source_end;
+        while start < end && (v.is_comma(start) || v.is_punct(start, ":")) {
+            start += 1;
+        }
+        (start < end).then(|| v.span(start, end))
+    } else {
+        let mut stop = cue.start;
+        while stop > 0 && (v.is_comma(stop - 1) || v.is_punct(stop - 1, "—") || v.is_punct(stop - 1, "(")) {
+            stop -= 1;
+        }
+        let start = clause_start(v, stop);
+        (start < stop).then(|| v.span(start, stop))
+    };
+    Some(new_attribution(v.span(cue.start, cue.end), CueKind::According, Some(source), content.into_iter().collect()))
+}
+
+/// Where the clause that ends at `stop` starts: the sentence start, after
+/// any opening conjunction.
+fn clause_start(v: &View, stop: usize) -> usize {
+    let mut start = 0;
+    while start < stop && v.is_word(start) && is_sentence_opener(v.lw(start)) && v.lw(start) != "according" {
+        start += 1;
+        while start < stop && v.is_comma(start) {
+            start += 1;
+        }
+    }
+    start
+}
+
+/// Skips adverbs and auxiliaries that sit between a subject and its verb
+/// ("Burns also added", "has repeatedly said"); returns the new cue start.
+fn glue_start(v: &View, cue_start: usize, lexicon: &Lexicon) -> usize {
+    let mut start = cue_start;
+    while start > 0 && v.is_word(start - 1) && lexicon.is_glue(v.lw(start - 1)) {
+        start -= 1;
+    }
+    start
+}
+
+/// A verb cue: find the source on the left (or right when inverted), then
+/// the content after the cue (or before the source).
+fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon: &Lexicon) -> Option<Attribution> {
+    let cue_start = glue_start(v, cue.start, lexicon);
+    let mut cue_end = cue.end;
+    // "said:" — the colon belongs to the cue.
+    if v.is_punct(cue_end, ":") {
+        cue_end += 1;
+    }
+    // "said in a statement" — the venue belongs to the cue.
+    cue_end = venue_end(v, cue_end, lexicon).unwrap_or(cue_end);
+
+    if let Some(passive) = build_passive(v, cue, cue_start, cue_end, lexicon) {
+        return Some(passive);
+    }
+    let (mut source, mut source_start) = find_subject(v, cue, cue_start, lexicon);
+    if let (Some((a, b)), Some(floor)) = (source, according_before)
+        && a <= floor
+    {
+        // "The Gazette, citing two members, reported": the subject ends
+        // before the citing clause.
+        let mut end = floor;
+        while end > a && v.is_comma(end - 1) {
+            end -= 1;
+        }
+        if end > a && end < b {
+            source = Some((a, end));
+        } else {
+            source = None;
+            source_start = None;
+        }
+    }
+    let mut inverted_source = None;
+    if source.is_none() && matches!(cue.form, Some(VerbForm::Past | VerbForm::ThirdPerson)) && cue_start > 0 {
+        // "“…,” said the minister" / "…, says Smith."
+        if let Some(end) = phrases::phrase_after(v, cue_end, lexicon) {
+            let end = phrases::extend_appositive(v, end, lexicon);
+            inverted_source = Some((cue_end, end));
+        }
+    }
+    let gerund_subject = if source.is_none() && cue.form == Some(VerbForm::Gerund) { sentence_subject(v, cue_start, lexicon) } else { None };
+
+    // What follows the cue: audience ("told reporters"), then content.
+    let after_cue = inverted_source.map_or(cue_end, |(_, end)| end);
+    let (audience, content_from) = audience_after(v, cue, after_cue, lexicon);
+    let end = content_end_for(v, source_start.unwrap_or(cue_start), content_from);
+    let mut content_start = content_from;
+    while content_start < end && (v.is_comma(content_start) || v.is_punct(content_start, ":")) {
+        content_start += 1;
+    }
+    let mut content = Vec::new();
+
+    // Content before the subject: "“…,” he said" / "X is wrong, she said".
+    // Only a quotation, or a claim with nothing after the cue, comes first:
+    // in "When A warned …, B stated …" the opening clause is not B's.
+    let before_end = source_start.unwrap_or(cue_start).min(inverted_source.map_or(usize::MAX, |_| cue_start));
+    let after_is_empty = content_start >= end;
+    let quote_before = before_end > 0 && (v.is_quote(before_end - 1) || before_end > 1 && v.is_comma(before_end - 1) && v.is_quote(before_end - 2));
+    let has_before = before_end > 0
+        && (quote_before || (after_is_empty && v.is_comma(before_end - 1)))
+        && gerund_subject.is_none()
+        && according_before.is_none_or(|floor| floor >= before_end);
+    if has_before {
+        let mut stop = before_end;
+        if v.is_comma(stop - 1) {
+            stop -= 1;
+        }
+        let start = clause_start(v, stop);
+        if start < stop {
+            content.push(v.span(start, stop));
+        }
+    }
+    if !after_is_empty && (!has_before || v.is_quote(content_start)) {
+        content.push(v.span(content_start, end));
+    }
+
+    let source = source
+        .map(|(a, b)| v.span(a, b))
+        .or_else(|| inverted_source.map(|(a, b)| v.span(a, b)))
+        .or_else(|| gerund_subject.map(|(a, b)| v.span(a, b)));
+    if content.is_empty() && (source.is_none() || cue.kind != CueKind::Speech) {
+        return None;
+    }
+    let mut a = new_attribution(v.span(cue_start, cue_end), cue.kind, source, content);
+    a.audience = audience.map(|(x, y)| v.span(x, y));
+    Some(a)
+}
+
+/// "X was described in the cables revealed by Y" / "X is highlighted by Y":
+/// the agent after "by"/"in" is the source and the subject is the content.
+fn build_passive(v: &View, cue: &CueMatch, cue_start: usize, cue_end: usize, lexicon: &Lexicon) -> Option<Attribution> {
+    let be = (cue_start..cue.start).any(|k| matches!(v.lw(k), "is" | "was" | "were" | "are" | "been" | "be" | "being"));
+    if !be || cue.form != Some(VerbForm::Past) || cue_end >= v.len() || !v.is_word(cue_end) || !matches!(v.lw(cue_end), "by" | "in") {
+        return None;
+    }
+    let agent_end = phrases::phrase_after(v, cue_end + 1, lexicon)?;
+    let subject = phrases::subject_before(v, cue_start, lexicon)?;
+    Some(new_attribution(
+        v.span(cue_start, cue_end + 1),
+        cue.kind,
+        Some(v.span(cue_end + 1, agent_end)),
+        vec![v.span(subject, cue_start)],
+    ))
+}
+
+/// The subject of a verb cue: (token range, where the subject phrase starts).
+#[allow(clippy::type_complexity)]
+fn find_subject(v: &View, cue: &CueMatch, cue_start: usize, lexicon: &Lexicon) -> (Option<(usize, usize)>, Option<usize>) {
+    if cue_start == 0 {
+        return (None, None);
+    }
+    let k = cue_start - 1;
+    if v.is_word(k) && is_relative_pronoun(v.lw(k)) && k > 0 && (v.is_comma(k - 1) || v.lw(k) == "who") {
+        // "Trump, who said …": the relative pronoun is the source.
+        return (Some((k, k + 1)), Some(k));
+    }
+    if v.is_comma(k) && cue.form != Some(VerbForm::Gerund) {
+        return match phrases::subject_before_comma(v, k, lexicon) {
+            Some(start) => (Some((start, k)), Some(start)),
+            None => (None, None),
+        };
+    }
+    if v.is_word(k) {
+        if let Some(start) = phrases::subject_before(v, cue_start, lexicon) {
+            return (Some((start, cue_start)), Some(start));
+        }
+    }
+    (None, None)
+}
+
+/// "in a statement", "in an interview with CNN" right after the cue.
+fn venue_end(v: &View, from: usize, lexicon: &Lexicon) -> Option<usize> {
+    if from >= v.len() || !v.is_word(from) || !lexicon.venue_phrases.starts_with(v.lw(from)) {
+        return None;
+    }
+    let words: Vec<&str> = (from..v.len().min(from + 6)).take_while(|&k| v.is_word(k)).map(|k| v.lw(k)).collect();
+    lexicon.venue_phrases.longest_at(&words).map(|(len, _)| from + len)
+}
+
+/// The listener after a cue ("told reporters that", "mentions to the State
+/// Department that"): returns the audience and where the content starts.
+#[allow(clippy::type_complexity)]
+fn audience_after(v: &View, cue: &CueMatch, from: usize, lexicon: &Lexicon) -> (Option<(usize, usize)>, usize) {
+    let cue_word = v.lw(cue.start.min(v.len() - 1));
+    let (np_start, needs_to) = if from < v.len() && v.is_word(from) && v.lw(from) == "to" && cue.kind == CueKind::Speech {
+        (from + 1, true)
+    } else {
+        (from, false)
+    };
+    if !needs_to && !takes_audience(cue_word) {
+        return (None, from);
+    }
+    if np_start >= v.len() || v.is_quote(np_start) || (v.is_word(np_start) && v.lw(np_start) == "that") {
+        return (None, from);
+    }
+    match phrases::phrase_after(v, np_start, lexicon) {
+        // Only an audience when the content follows ("that", a comma, a quote,
+        // "to" + verb): "told Coastal Wire that …".
+        Some(end)
+            if end < v.len()
+                && (v.is_quote(end)
+                    || v.is_comma(end)
+                    || v.is_punct(end, ":")
+                    || (v.is_word(end) && matches!(v.lw(end), "that" | "to" | "about" | "how" | "what" | "whether" | "he" | "she" | "they" | "it" | "the"))) =>
+        {
+            (Some((np_start, end)), end)
+        }
+        Some(end) if end >= v.content_end() && takes_audience(cue_word) => (Some((np_start, end)), end),
+        _ => (None, from),
+    }
+}
+
+/// Where the content after a cue ends: the sentence end, or the first
+/// comma when the subject stands in a clause opened by a subordinator
+/// ("When Saakashvili warned that …, Burns stated …").
+fn content_end_for(v: &View, subject_start: usize, content_start: usize) -> usize {
+    let end = v.content_end();
+    let opened_by_subordinator = subject_start > 0 && v.is_word(subject_start - 1) && is_subordinator(v.lw(subject_start - 1));
+    if !opened_by_subordinator {
+        return end;
+    }
+    let mut in_quote = false;
+    for k in content_start..end {
+        if v.is_quote(k) {
+            in_quote = !in_quote;
+        } else if v.is_comma(k) && !in_quote {
+            return k;
+        }
+    }
+    end
+}
+
+/// The subject of the sentence's main clause, for a gerund cue after a
+/// comma ("Trump attacked Clinton, saying …").
+fn sentence_subject(v: &View, limit: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    // Skip an opening adverbial ("On Monday, ").
+    let mut start = 0;
+    if let Some(comma) = (0..limit.min(8)).find(|&k| v.is_comma(k))
+        && (0..comma).all(|k| v.is_word(k) && !v.is_cap(k) || k == 0 || v.is_number(k) || v.is_cap(k))
+        && v.is_word(0)
+        && matches!(v.lw(0), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "then" | "meanwhile")
+    {
+        start = comma + 1;
+    }
+    let mut end = start;
+    while end < limit && v.is_word(end) {
+        let w = v.lw(end);
+        let name_like = v.is_cap(end) || words::is_determiner(w) || w == "of" || words::is_personal_pronoun(w) || v.is_number(end);
+        if !name_like && !(end + 1 < limit && v.is_cap(end + 1)) {
+            break;
+        }
+        if end > start && lexicon.cue_word(w).is_some() && !v.is_cap(end) {
+            break;
+        }
+        end += 1;
+        if words::is_personal_pronoun(w) {
+            break;
+        }
+    }
+    (end > start && (v.is_cap(end - 1) || words::is_personal_pronoun(v.lw(end - 1)))).then_some((start, end))
+}
+
+/// "Trump: Cruz has to come a long way" in a headline.
+fn headline_colon(v: &View) -> Option<Attribution> {
+    let colon = (1..v.len().min(6)).find(|&k| v.is_punct(k, ":"))?;
+    if !(0..colon).all(|k| v.is_cap(k) || v.is_punct(k, "'") || v.is_punct(k, "’")) {
+        return None;
+    }
+    let end = v.content_end();
+    (colon + 1 < end).then(|| new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), vec![v.span(colon + 1, end)]))
+}
+
+/// "X, citing Y, reported …": the citing attribution relays the main one's
+/// content and hangs below it.
+fn link_citing(v: &View, sentence_attrs: &mut [Attribution]) {
+    let citing: Vec<usize> = (0..sentence_attrs.len())
+        .filter(|&i| sentence_attrs[i].kind == CueKind::According && sentence_attrs[i].cue.of(v.lower).starts_with("citing"))
+        .collect();
+    for i in citing {
+        let main = (0..sentence_attrs.len()).find(|&j| j != i && sentence_attrs[j].kind != CueKind::According);
+        if let Some(j) = main {
+            sentence_attrs[i].content = sentence_attrs[j].content.clone();
+            sentence_attrs[i].parent = Some(sentence_attrs[j].id);
+        }
+    }
+}
+
+/// A quotation that opened in an earlier sentence belongs to the
+/// attribution at its end: one content piece per sentence, as annotators
+/// mark them. Likewise a quotation that runs on after its attribution.
+fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Sentence], text: &str) {
+    for a in attrs.iter_mut() {
+        let sentence = &sentences[a.sentence];
+        let Some(first) = a.content.first().copied() else { continue };
+        if let Some(open) = sentence.open_quote_from
+            && first.start <= sentence.span.start + 1
+        {
+            let mut earlier = Vec::new();
+            let mut k = a.sentence;
+            while k > 0 && sentences[k - 1].block == sentence.block && sentences[k - 1].span.end > open {
+                k -= 1;
+                let s = &sentences[k];
+                earlier.push(Span::new(s.span.start.max(open), s.span.end));
+                if s.open_quote_from.is_none() {
+                    break;
+                }
+            }
+            earlier.reverse();
+            a.content.splice(0..0, earlier);
+        }
+        let last = *a.content.last().unwrap_or(&first);
+        if sentence.ends_in_quote && last.end + 2 >= sentence.span.end {
+            let mut k = a.sentence + 1;
+            while k < sentences.len() && sentences[k].block == sentence.block && sentences[k].open_quote_from.is_some() {
+                let s = &sentences[k];
+                let piece = crate::markup::trim_span(text, s.span);
+                a.content.push(piece);
+                if !s.ends_in_quote {
+                    break;
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
+/// Sets `parent` to the attribution whose content most tightly holds each
+/// attribution's cue.
+fn nest(attrs: &mut [Attribution]) {
+    let n = attrs.len();
+    for i in 0..n {
+        if attrs[i].parent.is_some() {
+            continue;
+        }
+        let cue = attrs[i].cue;
+        let sentence = attrs[i].sentence;
+        let mut best: Option<(usize, usize)> = None;
+        // Only attributions of the same sentence or a quotation around it
+        // can hold this one; look nearby.
+        for j in i.saturating_sub(8)..(i + 8).min(n) {
+            if j == i || attrs[j].sentence.abs_diff(sentence) > 1 {
+                continue;
+            }
+            let holds = attrs[j].content.iter().find(|c| c.contains(cue));
+            if let Some(piece) = holds {
+                // No loops: the holder's own cue must not sit in our content.
+                if attrs[i].content_covers(attrs[j].cue) {
+                    continue;
+                }
+                if best.is_none_or(|(_, len)| piece.len() < len) {
+                    best = Some((j, piece.len()));
+                }
+            }
+        }
+        attrs[i].parent = best.map(|(j, _)| attrs[j].id);
+    }
+    break_parent_cycles(attrs);
+}
+
+/// Defensive: a parent chain must end; cut any cycle at its first repeat.
+fn break_parent_cycles(attrs: &mut [Attribution]) {
+    for i in 0..attrs.len() {
+        let mut seen = 0;
+        let mut cur = attrs[i].parent;
+        while let Some(p) = cur {
+            seen += 1;
+            if p == i || seen > attrs.len() {
+                attrs[i].parent = None;
+                break;
+            }
+            cur = attrs.get(p).and_then(|a| a.parent);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

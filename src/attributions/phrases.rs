@@ -1,0 +1,233 @@
+//! Finding the source phrase next to a cue: the subject on its left
+//! ("Daniel Freed, the Assistant to the US Secretary of State, said") or
+//! the noun phrase on its right ("according to the Roper Center",
+//! "said the minister").
+
+use super::view::View;
+use super::words::{is_determiner, joins_phrase, stops_subject};
+use crate::lexicon::{Lexicon, VerbForm};
+
+/// Longest subject or object phrase, in tokens.
+const MAX_PHRASE: usize = 30;
+
+/// A word ending like a participle: "leaked", "written", "known".
+fn looks_participle(w: &str) -> bool {
+    w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))
+}
+
+/// Whether the word at `k` can stand inside a name or description that
+/// runs across it, judged by its neighbours.
+fn joins_here(v: &View, k: usize) -> bool {
+    let w = v.lw(k);
+    let next_fits = v.is_cap(k + 1) || v.is_number(k + 1) || (k + 1 < v.len() && is_determiner(v.lw(k + 1)));
+    let prev_fits = k > 0 && v.is_word(k - 1) && !stops_subject(v.lw(k - 1));
+    match w {
+        // "leaked by Wikileaks", "written by the ambassador"
+        "by" => k > 0 && v.is_word(k - 1) && looks_participle(v.lw(k - 1)),
+        // "Wikileaks and the Guardian"; "written by X and leaked by Y"
+        "and" | "&" => {
+            prev_fits
+                && (v.is_cap(k - 1) || v.is_number(k - 1) || k + 1 < v.len() && looks_participle(v.lw(k + 1)))
+                && (next_fits || k + 1 < v.len() && looks_participle(v.lw(k + 1)))
+        }
+        _ => prev_fits && next_fits,
+    }
+}
+
+/// Whether the word at `k` ends a subject when met walking left.
+fn ends_subject(v: &View, k: usize, lexicon: &Lexicon) -> bool {
+    let w = v.lw(k);
+    if joins_phrase(w) {
+        return !joins_here(v, k);
+    }
+    if stops_subject(w) {
+        return true;
+    }
+    // A past-tense verb ends the subject ("Wikileaks published files
+    // detailing"), but an adjective after a determiner ("the leaked
+    // cables") or a participle before "by" ("written by") does not.
+    if looks_participle(w) && !v.is_cap(k) && !v.lw_next_is(k, "by") && !(k > 0 && v.is_word(k - 1) && is_determiner(v.lw(k - 1))) {
+        return true;
+    }
+    // Another verb: "... and said", "... warned".
+    lexicon.cue_word(w).is_some_and(|c| {
+        matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson) && !(v.lw_next_is(k, "by")) && !v.is_cap(k)
+    })
+}
+
+impl View<'_> {
+    fn lw_next_is(&self, k: usize, word: &str) -> bool {
+        k + 1 < self.len() && self.lw(k + 1) == word
+    }
+}
+
+/// The subject phrase that ends just before token `end`, if any: returns
+/// its first token.
+pub fn subject_before(v: &View, end: usize, lexicon: &Lexicon) -> Option<usize> {
+    let mut start = end;
+    while start > 0 && end - start < MAX_PHRASE {
+        let k = start - 1;
+        if v.is_word(k) {
+            if ends_subject(v, k, lexicon) {
+                break;
+            }
+            start = k;
+        } else if v.is_punct(k, ")") || v.is_punct(k, "]") {
+            match v.matching_open(k) {
+                Some(open) if open > 0 || start != end => start = open,
+                _ => break,
+            }
+        } else if (v.is_punct(k, "'") || v.is_punct(k, "’")) && k > 0 && v.is_word(k - 1) && start < end {
+            start = k; // "Sanders’ campaign"
+        } else {
+            break;
+        }
+    }
+    // A phrase cannot start with a joining word or a stray determiner alone.
+    while start < end && v.is_word(start) && joins_phrase(v.lw(start)) {
+        start += 1;
+    }
+    (start < end && (end - start) < MAX_PHRASE).then_some(start)
+}
+
+/// The subject of a cue preceded by a comma: "X, the adviser to Y, said",
+/// "“…,” Melanne Verveer, who served as chief of staff, told CBS".
+/// `comma` is the index of the comma before the cue. Returns the subject's
+/// first token; the subject ends at `comma`.
+pub fn subject_before_comma(v: &View, comma: usize, lexicon: &Lexicon) -> Option<usize> {
+    // Walk back over comma-separated segments to the clause start.
+    let mut k = comma;
+    let mut start = None;
+    while k > 0 && comma - k < MAX_PHRASE + 10 {
+        let t = k - 1;
+        if v.is_quote(t) || v.is_punct(t, ";") || v.is_punct(t, ":") || v.is_punct(t, "—") || v.is_punct(t, "–") {
+            start = Some(k);
+            break;
+        }
+        if v.is_word(t) && matches!(v.lw(t), "that" | "but" | "and" | "because" | "while") && k < comma && v.is_comma(t.wrapping_sub(1)) {
+            start = Some(k);
+            break;
+        }
+        k = t;
+    }
+    let start = start.unwrap_or(if k == 0 { 0 } else { return None });
+    if start >= comma {
+        return None;
+    }
+    // The first segment must look like a noun phrase that runs to its comma.
+    let first_comma = (start..comma).find(|&i| v.is_comma(i)).unwrap_or(comma);
+    let head = subject_before(v, first_comma, lexicon)?;
+    (head == start).then_some(start)
+}
+
+/// The noun phrase starting at token `start` (after "according to", an
+/// inverted "said", "citing"): returns the index after its last token.
+pub fn phrase_after(v: &View, start: usize, lexicon: &Lexicon) -> Option<usize> {
+    let mut end = start;
+    while end < v.len() && end - start < MAX_PHRASE {
+        if v.is_word(end) {
+            let w = v.lw(end);
+            if end > start && joins_phrase(w) {
+                if !joins_here(v, end) {
+                    break;
+                }
+            } else if end > start && stops_subject(w) && !is_determiner(w) {
+                break;
+            } else if end == start && stops_subject(w) && !is_determiner(w) && !matches!(w, "some" | "it" | "this" | "those" | "these") {
+                break;
+            } else if end > start && lexicon.cue_word(w).is_some() && !v.is_cap(end) && !v.lw_next_is(end, "by") {
+                break;
+            }
+            end += 1;
+        } else if v.is_punct(end, "(") {
+            match v.matching_close(end) {
+                Some(close) => end = close + 1,
+                None => break,
+            }
+        } else if (v.is_punct(end, "'") || v.is_punct(end, "’")) && end > start && v.is_word(end + 1) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (end > start).then_some(end)
+}
+
+/// Extends an inverted source ("said Daniel Freed") over a closing
+/// appositive (", the Assistant to the US Secretary of State.") that runs
+/// to the end of the sentence.
+pub fn extend_appositive(v: &View, end: usize, lexicon: &Lexicon) -> usize {
+    let limit = v.content_end();
+    if !v.is_comma(end) || end + 1 >= limit {
+        return end;
+    }
+    let tail = end + 1..limit;
+    let looks_like_description = v.is_cap(end + 1) || is_determiner(v.lw(end + 1));
+    let has_verb = tail.clone().any(|k| v.is_word(k) && lexicon.cue_word(v.lw(k)).is_some() && !v.is_cap(k));
+    let only_phrase = tail.clone().all(|k| v.is_word(k) || v.is_comma(k) || v.is_punct(k, "-") || v.is_punct(k, "'") || v.is_punct(k, "’"));
+    if looks_like_description && !has_verb && only_phrase && tail.len() <= 20 { limit } else { end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::BlockKind;
+    use crate::sentences::Sentence;
+    use crate::sentences::tokens::tokenize;
+    use crate::span::Span;
+
+    fn with_view<T>(s: &str, f: impl FnOnce(&View) -> T) -> T {
+        let lex = Lexicon::builtin();
+        let lower = s.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &lex, &mut toks);
+        let sentence = Sentence { span: Span::new(0, s.len()), block: 0, kind: BlockKind::Paragraph, open_quote_from: None, ends_in_quote: false };
+        let v = View { text: s, lower: &lower, toks: &toks, sentence: &sentence };
+        f(&v)
+    }
+
+    fn subject(s: &str, cue: &str) -> Option<String> {
+        with_view(s, |v| {
+            let lex = Lexicon::builtin();
+            let c = (0..v.len()).find(|&i| v.raw(i) == cue).unwrap();
+            subject_before(v, c, &lex).map(|a| v.span(a, c).of(s).to_string())
+        })
+    }
+
+    #[test]
+    fn subjects() {
+        assert_eq!(subject("The cable details that Freed stated the West", "stated").as_deref(), Some("Freed"));
+        assert_eq!(
+            subject("In other cable leaks, the US Ambassador to Italy mentions to the State Department", "mentions").as_deref(),
+            Some("the US Ambassador to Italy")
+        );
+        assert_eq!(
+            subject("Documents written by US diplomats and leaked by Wikileaks and The Guardian in 2010 disclosed details", "disclosed").as_deref(),
+            Some("Documents written by US diplomats and leaked by Wikileaks and The Guardian in 2010")
+        );
+        assert_eq!(subject("When Saakashvili warned that", "warned").as_deref(), Some("Saakashvili"));
+        assert_eq!(subject("\"It is bad,\" he said.", "said").as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn subject_with_commas() {
+        let s = "The cables written by the US Ambassador to France, Craig Stapleton, on December 12, 2006, reveal a discussion";
+        let got = with_view(s, |v| {
+            let lex = Lexicon::builtin();
+            let cue = (0..v.len()).find(|&i| v.raw(i) == "reveal").unwrap();
+            subject_before_comma(v, cue - 1, &lex).map(|a| v.span(a, cue - 1).of(s).to_string())
+        });
+        assert_eq!(got.as_deref(), Some("The cables written by the US Ambassador to France, Craig Stapleton, on December 12, 2006"));
+    }
+
+    #[test]
+    fn phrase_after_cue() {
+        let s = "Clinton leads, according to the Roper Center for Public Opinion Research.";
+        let got = with_view(s, |v| {
+            let lex = Lexicon::builtin();
+            let start = (0..v.len()).find(|&i| v.raw(i) == "the").unwrap();
+            phrase_after(v, start, &lex).map(|e| v.span(start, e).of(s).to_string())
+        });
+        assert_eq!(got.as_deref(), Some("the Roper Center for Public Opinion Research"));
+    }
+}

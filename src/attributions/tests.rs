@@ -1,0 +1,134 @@
+use super::*;
+use crate::markup::{Format, parse};
+use crate::sentences::split;
+
+/// (cue, source, content pieces) of every attribution in `text`.
+fn extract_text(text: &str) -> Vec<(String, Option<String>, Vec<String>, Option<usize>)> {
+    let lex = Lexicon::builtin();
+    let src = format!("Title\n{text}");
+    let article = parse(&src, Format::Text, &lex);
+    let sentences = split(&article, &lex);
+    extract(&article, &sentences, &lex)
+        .iter()
+        .map(|a| {
+            (
+                a.cue.of(&src).to_string(),
+                a.source.map(|s| s.of(&src).to_string()),
+                a.content.iter().map(|c| c.of(&src).to_string()).collect(),
+                a.parent,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, Option<String>, Vec<String>, Option<usize>) {
+    let got = extract_text(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    got.into_iter().next().unwrap()
+}
+
+#[test]
+fn plain_said_that() {
+    let (cue, source, content, _) = one("The mayor said that the bridge would reopen in May.");
+    assert_eq!(cue, "said");
+    assert_eq!(source.as_deref(), Some("The mayor"));
+    assert_eq!(content, vec!["that the bridge would reopen in May"]);
+}
+
+#[test]
+fn quote_before_subject() {
+    let (cue, source, content, _) = one("“The bridge is safe,” the engineer said.");
+    assert_eq!(cue, "said");
+    assert_eq!(source.as_deref(), Some("the engineer"));
+    assert_eq!(content, vec!["“The bridge is safe,”"]);
+}
+
+#[test]
+fn inverted_with_appositive() {
+    let (_, source, content, _) = one("The bridge is safe, said Ana Ruiz, the city engineer.");
+    assert_eq!(source.as_deref(), Some("Ana Ruiz, the city engineer"));
+    assert_eq!(content, vec!["The bridge is safe"]);
+}
+
+#[test]
+fn according_to_first_and_last() {
+    let (cue, source, content, _) = one("According to the Harbour Gazette, the port will close.");
+    assert_eq!(cue, "According to");
+    assert_eq!(source.as_deref(), Some("the Harbour Gazette"));
+    assert_eq!(content, vec!["the port will close"]);
+    let (_, source, content, _) = one("The port will close, according to the Harbour Gazette.");
+    assert_eq!(source.as_deref(), Some("the Harbour Gazette"));
+    assert_eq!(content, vec!["The port will close"]);
+}
+
+#[test]
+fn relay_nests_under_according() {
+    let got = extract_text("According to Coastal Wire, memos leaked by a former clerk show that the council knew.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Coastal Wire"));
+    assert_eq!(got[1].0, "show");
+    assert_eq!(got[1].1.as_deref(), Some("memos leaked by a former clerk"));
+    assert_eq!(got[1].3, Some(0));
+}
+
+#[test]
+fn nested_speech() {
+    let got = extract_text("The memo details that Ortega stated the plan was dead.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("The memo"));
+    assert_eq!(got[1].1.as_deref(), Some("Ortega"));
+    assert_eq!(got[1].2, vec!["the plan was dead"]);
+    assert_eq!(got[1].3, Some(0));
+}
+
+#[test]
+fn audience_is_not_content() {
+    let (cue, source, content, _) = one("Ortega told Coastal Wire that the plan was dead.");
+    assert_eq!(cue, "told");
+    assert_eq!(source.as_deref(), Some("Ortega"));
+    assert_eq!(content, vec!["that the plan was dead"]);
+}
+
+#[test]
+fn citing_relays_under_main_cue() {
+    let got = extract_text("The Gazette, citing two council members, reported that the vote failed.");
+    let reported = got.iter().position(|a| a.0 == "reported").expect("reported");
+    let citing = got.iter().position(|a| a.0.starts_with("citing")).expect("citing");
+    assert_eq!(got[reported].1.as_deref(), Some("The Gazette"));
+    assert_eq!(got[citing].1.as_deref(), Some("two council members"));
+    assert_eq!(got[citing].3, Some(reported));
+}
+
+#[test]
+fn split_quote_has_two_pieces() {
+    let (_, source, content, _) = one("“We are ready,” she said, “and we will win.”");
+    assert_eq!(source.as_deref(), Some("she"));
+    assert_eq!(content, vec!["“We are ready,”", "“and we will win.”"]);
+}
+
+#[test]
+fn quote_across_sentences() {
+    let (_, _, content, _) = one("“We built it. It works,” Ruiz said.");
+    assert_eq!(content, vec!["“We built it.", "It works,”"]);
+}
+
+#[test]
+fn glue_words_join_the_cue() {
+    let (cue, source, _, _) = one("Burns also added that the talks had stalled.");
+    assert_eq!(cue, "also added");
+    assert_eq!(source.as_deref(), Some("Burns"));
+}
+
+#[test]
+fn nouns_are_not_cues() {
+    assert!(extract_text("Fears of a new war have grown in the region.").is_empty());
+    assert!(extract_text("The reports of flooding were late.").is_empty());
+}
+
+#[test]
+fn cognition() {
+    let (cue, source, content, _) = one("Most voters believe the economy is weak.");
+    assert_eq!(cue, "believe");
+    assert_eq!(source.as_deref(), Some("Most voters"));
+    assert_eq!(content, vec!["the economy is weak"]);
+}

@@ -1,0 +1,116 @@
+//! A sentence seen as tokens, with cheap access to each token's text.
+
+use crate::sentences::Sentence;
+use crate::sentences::tokens::{Token, TokenKind};
+use crate::span::Span;
+
+pub struct View<'a> {
+    /// The article's prose (markup blanked).
+    pub text: &'a str,
+    /// The same, ASCII-lowercased: same offsets, case-free comparisons.
+    pub lower: &'a str,
+    pub toks: &'a [Token],
+    pub sentence: &'a Sentence,
+}
+
+impl View<'_> {
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The token's lowercased text.
+    pub fn lw(&self, i: usize) -> &str {
+        self.toks[i].span.of(self.lower)
+    }
+
+    /// The token's text as written.
+    pub fn raw(&self, i: usize) -> &str {
+        self.toks[i].span.of(self.text)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].is_word()
+    }
+
+    pub fn is_quote(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Quote
+    }
+
+    pub fn is_punct(&self, i: usize, c: &str) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Punct && self.raw(i) == c
+    }
+
+    pub fn is_comma(&self, i: usize) -> bool {
+        self.is_punct(i, ",")
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Number
+    }
+
+    /// The byte span from token `a` to token `b` (exclusive).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// Index of the token after the last one that is not terminal
+    /// punctuation. A sentence that ends inside closing quotes keeps its
+    /// final marks, as quotations are cited whole.
+    pub fn content_end(&self) -> usize {
+        let mut end = self.len();
+        if end > 0 && self.is_quote(end - 1) {
+            return end;
+        }
+        while end > 0 && (self.is_punct(end - 1, ".") || self.is_punct(end - 1, "!") || self.is_punct(end - 1, "?") || self.is_punct(end - 1, "…")) {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Index of the token matching the bracket at `close` (walking left).
+    pub fn matching_open(&self, close: usize) -> Option<usize> {
+        let (open, shut) = match self.raw(close) {
+            ")" => ("(", ")"),
+            "]" => ("[", "]"),
+            _ => return None,
+        };
+        let mut depth = 0;
+        for k in (0..=close).rev() {
+            if self.is_punct(k, shut) {
+                depth += 1;
+            } else if self.is_punct(k, open) {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k);
+                }
+            }
+        }
+        None
+    }
+
+    /// Index of the token matching the bracket at `open` (walking right).
+    pub fn matching_close(&self, open: usize) -> Option<usize> {
+        let (open_c, shut) = match self.raw(open) {
+            "(" => ("(", ")"),
+            "[" => ("[", "]"),
+            _ => return None,
+        };
+        let mut depth = 0;
+        for k in open..self.len() {
+            if self.is_punct(k, open_c) {
+                depth += 1;
+            } else if self.is_punct(k, shut) {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k);
+                }
+            }
+        }
+        None
+    }
+}

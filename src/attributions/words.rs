@@ -1,0 +1,99 @@
+//! Closed word classes used to find where a source phrase starts and ends.
+//! All lookups take ASCII-lowercased words.
+
+/// Determiners and possessives: a cue word after one of these is a noun
+/// ("his claims", "the report").
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "these" | "those" | "such" | "no"
+            | "every" | "each" | "any" | "this" | "whose" | "new" | "latest" | "recent" | "previous" | "earlier"
+            | "first" | "last" | "same" | "further" | "public" | "official" | "internal" | "secret" | "private"
+            | "written" | "joint" | "several" | "many" | "two" | "three"
+    )
+}
+
+/// Words that end a subject phrase when walking left from a cue.
+pub fn stops_subject(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "but" | "when" | "while" | "because" | "if" | "as" | "after" | "before" | "since" | "although"
+            | "though" | "so" | "then" | "where" | "whether" | "than" | "until" | "unless" | "once" | "whereas"
+            | "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "has" | "have" | "had" | "do"
+            | "does" | "did" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "shall"
+            | "not" | "also" | "in" | "on" | "at" | "with" | "about" | "during" | "over" | "under" | "into"
+            | "through" | "against" | "between" | "without" | "within" | "upon" | "amid" | "among" | "toward"
+            | "towards" | "like" | "what" | "how" | "why" | "yet" | "even" | "just" | "only" | "there" | "here"
+            | "now" | "today" | "yesterday" | "tomorrow" | "again" | "furthermore" | "additionally" | "moreover"
+            | "however" | "meanwhile" | "instead" | "indeed" | "still" | "thus" | "hence" | "therefore" | "to"
+            | "for" | "from" | "by" | "of" | "or" | "nor" | "and" | "who" | "which" | "whom" | "said" | "says"
+            | "told" | "very" | "too" | "it" | "this" | "these" | "those" | "some"
+    )
+}
+
+/// Prepositions and conjunctions allowed inside a name or description
+/// ("Secretary of State for Europe", "Wikileaks and the Guardian",
+/// "documents leaked by Wikileaks") when the neighbours fit.
+pub fn joins_phrase(w: &str) -> bool {
+    matches!(w, "of" | "for" | "to" | "by" | "and" | "from" | "at" | "on" | "in" | "&" | "de" | "del" | "van" | "von" | "with")
+}
+
+/// Subordinators: a clause opened by one ends at its first comma.
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when" | "if" | "as" | "after" | "because" | "while" | "although" | "though" | "since" | "before" | "until"
+            | "unless" | "once" | "whereas" | "whenever"
+    )
+}
+
+/// Personal pronouns that can be sources.
+pub fn is_personal_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+}
+
+pub fn is_relative_pronoun(w: &str) -> bool {
+    matches!(w, "who" | "which" | "that")
+}
+
+/// Verbs after which the next noun phrase is the audience, not content:
+/// "told reporters", "assured the committee".
+pub fn takes_audience(w: &str) -> bool {
+    matches!(
+        w,
+        "tell" | "tells" | "told" | "telling" | "inform" | "informs" | "informed" | "informing" | "assure" | "assures"
+            | "assured" | "assuring" | "remind" | "reminds" | "reminded" | "reminding" | "notify" | "notified"
+            | "advise" | "advised" | "advises" | "warn" | "warns" | "warned" | "warning" | "ask" | "asks" | "asked"
+            | "asking" | "urge" | "urges" | "urged" | "urging" | "promise" | "promised" | "promises" | "reassure"
+            | "reassured" | "convince" | "convinced" | "persuade" | "persuaded"
+    )
+}
+
+/// Words that open an adverbial at the start of a sentence and may stand
+/// before "According to …".
+pub fn is_sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "and" | "yet" | "so" | "also" | "however" | "still" | "meanwhile" | "now" | "furthermore"
+            | "additionally" | "moreover" | "indeed" | "instead" | "then" | "again" | "thus" | "or"
+    )
+}
+
+/// Words that mark a following sentence as continuing the previous one's
+/// account: "Furthermore, …", "He added …".
+pub fn continues_account(w: &str) -> bool {
+    matches!(
+        w,
+        "furthermore" | "additionally" | "moreover" | "also" | "further" | "besides" | "likewise" | "similarly"
+    )
+}
+
+/// Heads that make a source vague: "sources", "experts", "some".
+pub fn is_vague_head(w: &str) -> bool {
+    matches!(
+        w,
+        "sources" | "experts" | "analysts" | "observers" | "critics" | "commentators" | "reports" | "rumors"
+            | "rumours" | "insiders" | "some" | "many" | "others" | "people" | "studies" | "research" | "scientists"
+            | "economists" | "pundits" | "skeptics" | "sceptics" | "supporters" | "opponents"
+    )
+}

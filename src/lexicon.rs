@@ -1,0 +1,391 @@
+//! Word lists that drive the pipeline: cue verbs and phrases, vague and
+//! anonymous source phrases, related-link markers, abbreviations.
+//!
+//! The lists live as TOML under `rules/lexicon/` and are embedded in the
+//! binary; a project's `rule-files` can add to every list. Lookups are by
+//! ASCII-lowercased word so that tokens can be matched without allocating.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+pub const BUILTIN_CUES: &str = include_str!("../rules/lexicon/cues.toml");
+pub const BUILTIN_SOURCES: &str = include_str!("../rules/lexicon/sources.toml");
+pub const BUILTIN_MARKUP: &str = include_str!("../rules/lexicon/markup.toml");
+
+/// What a cue says about its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// said, told, warned: someone communicated the content.
+    Speech,
+    /// shows, found, documents: a record or study evidences the content.
+    Evidence,
+    /// believes, wants, fears: an internal state.
+    Cognition,
+    /// "according to X": the source follows the cue.
+    According,
+}
+
+/// Which inflection of a cue verb a word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VerbForm {
+    /// say, believe
+    Base,
+    /// says, believes
+    ThirdPerson,
+    /// said, believed (also the participle when it is the same)
+    Past,
+    /// written, known: only a participle
+    Participle,
+    /// saying, believing
+    Gerund,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueWord {
+    pub kind: CueKind,
+    pub form: VerbForm,
+}
+
+/// A multiword entry: the words after the first, and what it means.
+#[derive(Clone, Debug)]
+pub struct Phrase<T> {
+    pub rest: Vec<String>,
+    pub value: T,
+}
+
+/// Phrases indexed by their first word, longest first.
+#[derive(Clone, Debug)]
+pub struct PhraseIndex<T> {
+    by_first: HashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseIndex<T> {
+    fn default() -> Self {
+        PhraseIndex { by_first: HashMap::new() }
+    }
+}
+
+impl<T: Clone> PhraseIndex<T> {
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let mut words = phrase.split_whitespace().map(|w| w.to_ascii_lowercase());
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.collect();
+        let entries = self.by_first.entry(first).or_default();
+        if entries.iter().any(|p| p.rest == rest) {
+            return;
+        }
+        entries.push(Phrase { rest, value });
+        entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+    }
+
+    /// The longest phrase starting at `words[0]`; returns its length in words.
+    /// `words` are lowercased; "*" in a phrase matches any one word.
+    pub fn longest_at<'a>(&'a self, words: &[&str]) -> Option<(usize, &'a T)> {
+        let first = words.first()?;
+        let entries = self.by_first.get(*first)?;
+        entries.iter().find_map(|p| {
+            let matches = p.rest.len() < words.len()
+                && p.rest.iter().zip(&words[1..]).all(|(want, got)| want == "*" || want == got);
+            matches.then_some((p.rest.len() + 1, &p.value))
+        })
+    }
+
+    pub fn starts_with(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// The whole lexicon, ready for lookups.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub cue_words: HashMap<String, CueWord>,
+    pub cue_phrases: PhraseIndex<CueKind>,
+    pub venue_phrases: PhraseIndex<()>,
+    pub content_nouns: HashSet<String>,
+    pub glue: HashSet<String>,
+    pub vague: PhraseIndex<()>,
+    pub anonymous: PhraseIndex<()>,
+    pub document_nouns: HashSet<String>,
+    pub related_markers: Vec<String>,
+    pub credit_markers: Vec<String>,
+    pub abbreviations: HashSet<String>,
+}
+
+/// One lexicon file as written in TOML; every part is optional so that a
+/// project's rule file can add to one list only.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub verbs: VerbLists,
+    #[serde(default)]
+    pub phrases: PhraseLists,
+    #[serde(default)]
+    pub nouns: NounLists,
+    #[serde(default)]
+    pub glue: GlueLists,
+    #[serde(default)]
+    pub vague: PhraseList,
+    #[serde(default)]
+    pub anonymous: PhraseList,
+    #[serde(default)]
+    pub documents: DocumentList,
+    #[serde(default)]
+    pub related: MarkerList,
+    #[serde(default)]
+    pub credits: MarkerList,
+    #[serde(default)]
+    pub abbreviations: WordList,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbLists {
+    #[serde(default)]
+    pub speech: Vec<String>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default)]
+    pub cognition: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseLists {
+    #[serde(default)]
+    pub according: Vec<String>,
+    #[serde(default)]
+    pub speech: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NounLists {
+    #[serde(default)]
+    pub venue: Vec<String>,
+    #[serde(default)]
+    pub content: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlueLists {
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseList {
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentList {
+    #[serde(default)]
+    pub nouns: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerList {
+    #[serde(default)]
+    pub markers: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordList {
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+impl Lexicon {
+    /// The lexicon built into the binary.
+    pub fn builtin() -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for text in [BUILTIN_CUES, BUILTIN_SOURCES, BUILTIN_MARKUP] {
+            // The embedded files are checked by the test suite, so a parse
+            // failure here is a build defect; fall back to an empty list
+            // rather than panic in a user's run.
+            if let Ok(file) = toml::from_str::<LexiconFile>(text) {
+                lexicon.add(&file);
+            }
+        }
+        lexicon
+    }
+
+    /// Adds every list of `file` to this lexicon.
+    pub fn add(&mut self, file: &LexiconFile) {
+        for (list, kind) in [
+            (&file.verbs.speech, CueKind::Speech),
+            (&file.verbs.evidence, CueKind::Evidence),
+            (&file.verbs.cognition, CueKind::Cognition),
+        ] {
+            for entry in list {
+                self.add_verb(entry, kind);
+            }
+        }
+        for phrase in &file.phrases.according {
+            self.cue_phrases.insert(phrase, CueKind::According);
+        }
+        for phrase in &file.phrases.speech {
+            self.cue_phrases.insert(phrase, CueKind::Speech);
+        }
+        for phrase in &file.nouns.venue {
+            self.venue_phrases.insert(phrase, ());
+        }
+        lower_into(&mut self.content_nouns, &file.nouns.content);
+        lower_into(&mut self.glue, &file.glue.adverbs);
+        for phrase in &file.vague.phrases {
+            self.vague.insert(phrase, ());
+        }
+        for phrase in &file.anonymous.phrases {
+            self.anonymous.insert(phrase, ());
+        }
+        lower_into(&mut self.document_nouns, &file.documents.nouns);
+        self.related_markers.extend(file.related.markers.iter().cloned());
+        self.credit_markers.extend(file.credits.markers.iter().cloned());
+        self.abbreviations.extend(file.abbreviations.words.iter().cloned());
+    }
+
+    /// Registers every inflection of a verb entry ("say:said" or "believe").
+    fn add_verb(&mut self, entry: &str, kind: CueKind) {
+        let mut parts = entry.split(':').map(|p| p.trim().to_ascii_lowercase());
+        let Some(lemma) = parts.next().filter(|l| !l.is_empty()) else { return };
+        let past = parts.next().unwrap_or_else(|| past_tense(&lemma));
+        let participle = parts.next();
+        let forms = [
+            (lemma.clone(), VerbForm::Base),
+            (third_person(&lemma), VerbForm::ThirdPerson),
+            (past, VerbForm::Past),
+            (gerund(&lemma), VerbForm::Gerund),
+        ];
+        for (word, form) in forms {
+            // The first meaning registered wins: "said" stays speech even
+            // if a later list happens to produce the same form.
+            self.cue_words.entry(word).or_insert(CueWord { kind, form });
+        }
+        if let Some(participle) = participle {
+            self.cue_words
+                .entry(participle)
+                .or_insert(CueWord { kind, form: VerbForm::Participle });
+        }
+    }
+
+    pub fn cue_word(&self, lower: &str) -> Option<CueWord> {
+        self.cue_words.get(lower).copied()
+    }
+
+    pub fn is_glue(&self, lower: &str) -> bool {
+        self.glue.contains(lower)
+    }
+}
+
+fn lower_into(set: &mut HashSet<String>, words: &[String]) {
+    set.extend(words.iter().map(|w| w.to_ascii_lowercase()));
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Short consonant-vowel-consonant verbs double their last letter: plan → planned.
+fn doubles_final_consonant(lemma: &str) -> bool {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    n >= 3
+        && n <= 4
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+}
+
+fn third_person(lemma: &str) -> String {
+    let b = lemma.as_bytes();
+    if lemma.ends_with('s')
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+        || lemma.ends_with('o')
+    {
+        format!("{lemma}es")
+    } else if lemma.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    }
+}
+
+fn past_tense(lemma: &str) -> String {
+    let b = lemma.as_bytes();
+    if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if lemma.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else if doubles_final_consonant(lemma) {
+        format!("{lemma}{}ed", &lemma[lemma.len() - 1..])
+    } else {
+        format!("{lemma}ed")
+    }
+}
+
+fn gerund(lemma: &str) -> String {
+    if lemma.ends_with("ie") {
+        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if lemma.ends_with('e') && !lemma.ends_with("ee") && lemma.len() > 2 {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else if doubles_final_consonant(lemma) {
+        format!("{lemma}{}ing", &lemma[lemma.len() - 1..])
+    } else {
+        format!("{lemma}ing")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_parse() {
+        for text in [BUILTIN_CUES, BUILTIN_SOURCES, BUILTIN_MARKUP] {
+            toml::from_str::<LexiconFile>(text).expect("embedded lexicon parses");
+        }
+    }
+
+    #[test]
+    fn inflections() {
+        assert_eq!(third_person("say"), "says");
+        assert_eq!(third_person("deny"), "denies");
+        assert_eq!(third_person("stress"), "stresses");
+        assert_eq!(past_tense("deny"), "denied");
+        assert_eq!(past_tense("note"), "noted");
+        assert_eq!(past_tense("plan"), "planned");
+        assert_eq!(past_tense("vow"), "vowed");
+        assert_eq!(past_tense("warn"), "warned");
+        assert_eq!(gerund("note"), "noting");
+        assert_eq!(gerund("plan"), "planning");
+        assert_eq!(gerund("see"), "seeing");
+    }
+
+    #[test]
+    fn builtin_lookups() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.cue_word("said").map(|c| c.kind), Some(CueKind::Speech));
+        assert_eq!(lex.cue_word("told").map(|c| c.form), Some(VerbForm::Past));
+        assert_eq!(lex.cue_word("believes").map(|c| c.kind), Some(CueKind::Cognition));
+        assert_eq!(lex.cue_word("found").map(|c| c.kind), Some(CueKind::Evidence));
+        assert_eq!(lex.cue_phrases.longest_at(&["according", "to", "x"]).map(|m| m.0), Some(2));
+        assert!(lex.cue_phrases.longest_at(&["according"]).is_none());
+        assert!(lex.abbreviations.contains("Sept"));
+    }
+}

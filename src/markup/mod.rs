@@ -1,0 +1,192 @@
+//! Stage 1: article markup → blocks of prose with true byte offsets.
+//!
+//! The parser never rewrites the text. It produces `prose`, a copy of the
+//! source of exactly the same length in which every byte that is markup
+//! rather than prose (heading hashes, `>` markers, link targets, emphasis
+//! marks, code, comments, front matter) is replaced by a space. Every later
+//! stage reads `prose`, so an offset found there is an offset into the file.
+
+mod front_matter;
+mod inline;
+mod lines;
+mod markdown;
+mod text;
+
+use std::collections::BTreeMap;
+
+pub use front_matter::{FrontMatter, FrontMatterError};
+pub use lines::{Line, lines};
+
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+
+/// Which markup an article is written in, from its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+}
+
+impl Format {
+    /// `.md` and `.markdown` are Markdown; everything else is plain text.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// What a block is, which decides whether its sentences can be claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Paragraph,
+    Quote,
+    ListItem,
+    /// "Read more: …" and similar lines.
+    Related,
+    /// "(Reporting by …)", corrections, photo credits.
+    Credit,
+}
+
+impl BlockKind {
+    /// Whether sentences in this block can be claims that the rules judge.
+    pub fn holds_claims(self) -> bool {
+        matches!(self, BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// From the first to the last prose byte of the block.
+    pub span: Span,
+}
+
+/// An inline `[text](url)` link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub span: Span,
+    pub text: Span,
+    pub url: String,
+}
+
+/// An HTML comment, kept for the directives it may carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    pub span: Span,
+    pub body: String,
+}
+
+/// A parsed article.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub format: Format,
+    /// The source with markup bytes blanked; same length as the source.
+    pub prose: String,
+    pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
+    pub comments: Vec<Comment>,
+    pub front: FrontMatter,
+    /// Problems that did not stop the parse (bad front matter).
+    pub problems: Vec<MarkupProblem>,
+}
+
+/// A located problem in the markup that the user should hear about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkupProblem {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl Article {
+    pub fn outlet(&self) -> Option<&str> {
+        self.front.outlet.as_deref()
+    }
+
+    pub fn aliases(&self) -> &BTreeMap<String, Vec<String>> {
+        &self.front.aliases
+    }
+}
+
+/// Parses `source` as the given format.
+pub fn parse(source: &str, format: Format, lexicon: &Lexicon) -> Article {
+    let mut article = match format {
+        Format::Markdown => markdown::parse(source),
+        Format::Text => text::parse(source),
+    };
+    classify_special_blocks(&mut article, lexicon);
+    article
+}
+
+/// Marks related-link lines and credit lines, whatever the format.
+fn classify_special_blocks(article: &mut Article, lexicon: &Lexicon) {
+    for block in &mut article.blocks {
+        if block.kind == BlockKind::Title {
+            continue;
+        }
+        let text = article.prose[block.span.range()].trim_start();
+        if lexicon.related_markers.iter().any(|m| text.starts_with(m.as_str())) {
+            block.kind = BlockKind::Related;
+        } else if lexicon.credit_markers.iter().any(|m| text.starts_with(m.as_str())) {
+            block.kind = BlockKind::Credit;
+        }
+    }
+}
+
+/// Replaces `range` of `bytes` with spaces, keeping line breaks so that
+/// line numbers stay the same. `range` must lie on char boundaries.
+pub(crate) fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {
+    for b in &mut bytes[range] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Turns the blanked byte buffer back into a string. Blanking only ever
+/// replaces whole characters with spaces, so this cannot fail; the fallback
+/// keeps a defect from becoming a panic.
+pub(crate) fn into_prose(bytes: Vec<u8>, source: &str) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|_| source.to_string())
+}
+
+/// Trims ASCII and Unicode whitespace from both ends of `span` in `text`.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let slice = &text[span.range()];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    if start >= end { Span::new(span.start, span.start) } else { Span::new(start, end) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_and_credit_lines_are_marked() {
+        let lex = Lexicon::builtin();
+        let a = parse(
+            "Title here\n\nRead more: Other story\n\n(Reporting by A. Writer; Editing by B. Editor)\n\nBody text that says things.\n",
+            Format::Text,
+            &lex,
+        );
+        let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![BlockKind::Title, BlockKind::Related, BlockKind::Credit, BlockKind::Paragraph]
+        );
+    }
+
+    #[test]
+    fn format_from_path() {
+        assert_eq!(Format::from_path("a/b.MD"), Format::Markdown);
+        assert_eq!(Format::from_path("x.markdown"), Format::Markdown);
+        assert_eq!(Format::from_path("x.txt"), Format::Text);
+    }
+}

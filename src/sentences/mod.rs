@@ -1,0 +1,251 @@
+//! Stage 2: blocks → sentences.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (closing quotes and brackets
+//! may follow) when the next word starts like a sentence. Abbreviations,
+//! initials, acronyms and decimals do not end sentences. Quote marks are
+//! tracked across sentences so that a quotation running over several
+//! sentences is known to later stages.
+
+pub mod tokens;
+
+use crate::lexicon::Lexicon;
+use crate::markup::{Article, BlockKind};
+use crate::span::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the block in `Article::blocks`.
+    pub block: usize,
+    pub kind: BlockKind,
+    /// Where the quotation this sentence starts inside was opened, when it
+    /// was opened in an earlier sentence of the same block.
+    pub open_quote_from: Option<usize>,
+    /// Whether a quotation is still open at the end of this sentence.
+    pub ends_in_quote: bool,
+}
+
+impl Sentence {
+    /// Questions are not claims.
+    pub fn is_question(&self, text: &str) -> bool {
+        let core = self.span.of(text).trim_end_matches(|c: char| c.is_whitespace() || is_closer(c));
+        core.ends_with('?')
+    }
+}
+
+/// Words that start most sentences; an acronym like "U.S." followed by one
+/// of them ends its sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "In", "A", "An", "His", "Her",
+    "Their", "Our", "Its", "There", "Those", "These", "On", "At", "As", "If", "When", "While", "Yet", "So", "Still",
+    "However", "Meanwhile", "Now", "Then", "After", "Before", "For", "According",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// Splits every block of `article` into sentences.
+pub fn split(article: &Article, lexicon: &Lexicon) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (index, block) in article.blocks.iter().enumerate() {
+        split_block(&article.prose, block.span, index, block.kind, lexicon, &mut out);
+    }
+    out
+}
+
+/// Tracks whether we are inside a double quotation.
+#[derive(Default)]
+struct QuoteState {
+    open_at: Option<usize>,
+}
+
+impl QuoteState {
+    /// Updates the state for a quote mark `c` at byte `at`, with `prev` the
+    /// character before it.
+    fn mark(&mut self, c: char, at: usize, prev: Option<char>) {
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
+        match (c, self.open_at) {
+            ('“' | '„' | '«', _) => self.open_at = Some(at),
+            // Straight and closing marks close an open quote unless they
+            // stand before a word, where they open a new one.
+            (_, Some(_)) if !after_space => self.open_at = None,
+            (_, Some(_)) => self.open_at = Some(at),
+            ('"', None) if after_space => self.open_at = Some(at),
+            _ => self.open_at = None,
+        }
+    }
+}
+
+fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &Lexicon, out: &mut Vec<Sentence>) {
+    let s = &text[span.range()];
+    let mut quotes = QuoteState::default();
+    let mut start = 0usize;
+    let mut open_at_start = None;
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_double_quote(c) {
+            quotes.mark(c, span.start + i, prev);
+        }
+        prev = Some(c);
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Swallow more terminal marks and closing quotes/brackets.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                if is_double_quote(d) {
+                    quotes.mark(d, span.start + j, prev);
+                }
+                prev = Some(d);
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &s[end..];
+        let next_word_start = rest.trim_start();
+        if next_word_start.is_empty() {
+            break; // the block's last sentence
+        }
+        if next_word_start.len() == rest.len() {
+            continue; // no space after the mark: "3.5", "U.S.-led", "a.m.,"
+        }
+        if c == '.' && end == i + 1 && !period_ends_sentence(&s[..i], next_word_start, lexicon) {
+            continue;
+        }
+        if !starts_like_sentence(next_word_start) {
+            continue;
+        }
+        push(out, text, Span::new(span.start + start, span.start + end), block, kind, open_at_start, quotes.open_at.is_some());
+        start = end + (rest.len() - next_word_start.len());
+        open_at_start = quotes.open_at;
+    }
+    if start < s.len() {
+        push(out, text, Span::new(span.start + start, span.end), block, kind, open_at_start, quotes.open_at.is_some());
+    }
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, span: Span, block: usize, kind: BlockKind, open: Option<usize>, ends_in_quote: bool) {
+    let span = crate::markup::trim_span(text, span);
+    if span.is_empty() {
+        return;
+    }
+    out.push(Sentence { span, block, kind, open_quote_from: open, ends_in_quote });
+}
+
+/// Whether the period at the end of `before` ends the sentence, given the
+/// text that follows.
+fn period_ends_sentence(before: &str, next: &str, lexicon: &Lexicon) -> bool {
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘' | '['))
+        .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    if lexicon.abbreviations.contains(word) {
+        // "No. 10" never ends; month names end only before a sentence starter.
+        return is_starter(next) && !matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "No" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Prof");
+    }
+    if tokens::is_initial(word) {
+        return false;
+    }
+    // "U.S" (the final period is the one we are looking at).
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
+        return is_starter(next);
+    }
+    true
+}
+
+fn is_starter(next: &str) -> bool {
+    let word: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    SENTENCE_STARTERS.contains(&word)
+}
+
+/// The next sentence starts with a capital, a digit, or an opening mark.
+fn starts_like_sentence(next: &str) -> bool {
+    next.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '¿' | '¡' | '—' | '$')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::{Format, parse};
+
+    fn sentences(src: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let a = parse(src, Format::Text, &lex);
+        split(&a, &lex).iter().map(|s| s.span.of(src).to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_decimals_initials() {
+        let got = sentences(
+            "T\nMr. Smith of the U.S. Senate met Dr. Jones on Sept. 3 at No. 10. It cost 3.5 million. John F. Kennedy spoke.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "T",
+                "Mr. Smith of the U.S. Senate met Dr. Jones on Sept. 3 at No. 10.",
+                "It cost 3.5 million.",
+                "John F. Kennedy spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_at_sentence_end() {
+        let got = sentences("T\nHe moved to the U.S. The rest followed.");
+        assert_eq!(got[1..], ["He moved to the U.S.", "The rest followed."]);
+    }
+
+    #[test]
+    fn closing_quotes_and_ellipses() {
+        let got = sentences("T\n“It was bad,” he said. “Very bad.” Then... nothing. Why? Because.");
+        assert_eq!(got[1..], ["“It was bad,” he said.", "“Very bad.”", "Then... nothing.", "Why?", "Because."]);
+    }
+
+    #[test]
+    fn quotes_spanning_sentences_are_tracked() {
+        let lex = Lexicon::builtin();
+        let src = "T\n\"First part. Second part,\" she said. Done.";
+        let a = parse(src, Format::Text, &lex);
+        let s = split(&a, &lex);
+        assert_eq!(s[1].span.of(src), "\"First part.");
+        assert!(s[1].ends_in_quote);
+        assert_eq!(s[2].open_quote_from, Some(2));
+        assert!(!s[2].ends_in_quote);
+        assert_eq!(s[3].open_quote_from, None);
+    }
+
+    #[test]
+    fn mixed_curly_and_straight_quotes() {
+        let lex = Lexicon::builtin();
+        let src = "T\nFreed stated, “That would be bad, but worse.\" Next one.";
+        let a = parse(src, Format::Text, &lex);
+        let s = split(&a, &lex);
+        assert_eq!(s.len(), 3);
+        assert!(!s[1].ends_in_quote);
+    }
+
+    #[test]
+    fn questions() {
+        let lex = Lexicon::builtin();
+        let src = "T\nWhy should they pay, he wondered? They paid.";
+        let a = parse(src, Format::Text, &lex);
+        let s = split(&a, &lex);
+        assert!(s[1].is_question(src));
+        assert!(!s[2].is_question(src));
+    }
+}

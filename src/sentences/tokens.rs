@@ -1,0 +1,120 @@
+//! Word tokens with byte spans, for one sentence at a time.
+
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and the periods
+    /// of abbreviations ("Serbia's", "NATO-led", "U.S.", "Mr.").
+    Word,
+    Number,
+    /// A double quotation mark, straight or curly.
+    Quote,
+    /// Any other punctuation mark.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text[span]` into tokens. `lexicon` supplies the abbreviations
+/// whose period belongs to the word.
+pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
+    out.clear();
+    let s = &text[span.range()];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut all_digits = c.is_ascii_digit();
+            while let Some(&(j, d)) = chars.peek() {
+                let next_is_alnum = s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                let joins = d.is_alphanumeric()
+                    || ((is_apostrophe(d) || d == '-' || d == '&') && next_is_alnum && !all_digits)
+                    || ((d == '.' || d == ',') && all_digits && s[j + 1..].starts_with(|n: char| n.is_ascii_digit()))
+                    || (d == '.' && next_is_alnum && !all_digits && is_acronym_so_far(&s[i..j]));
+                if !joins {
+                    break;
+                }
+                all_digits &= d.is_ascii_digit() || d == '.' || d == ',';
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            // A trailing period belongs to an abbreviation or acronym.
+            if s[end..].starts_with('.') {
+                let word = &s[i..end];
+                if lexicon.abbreviations.contains(word) || word.contains('.') || is_initial(word) {
+                    end += 1;
+                    chars.next();
+                }
+            }
+            let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { span: Span::new(span.start + i, span.start + end), kind });
+        } else {
+            let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
+            out.push(Token { span: Span::new(span.start + i, span.start + i + c.len_utf8()), kind });
+        }
+    }
+}
+
+/// "U.S" so far: single letters separated by periods.
+fn is_acronym_so_far(word: &str) -> bool {
+    word.split('.').all(|part| part.chars().count() == 1)
+}
+
+/// A single capital letter: an initial such as the "F" in "John F. Kennedy".
+pub fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &lex, &mut out);
+        out.iter().map(|t| t.span.of(s).to_string()).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        assert_eq!(
+            words("Serbia's NATO-led U.S. forces, Mr. Smith said “no.”"),
+            vec!["Serbia's", "NATO-led", "U.S.", "forces", ",", "Mr.", "Smith", "said", "“", "no", ".", "”"]
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(words("$100,000 or 3.5 percent"), vec!["$", "100,000", "or", "3.5", "percent"]);
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(words("John F. Kennedy"), vec!["John", "F.", "Kennedy"]);
+    }
+}
