@@ -11,3 +11,6 @@ pub mod lexicon;
 pub mod markup;
 pub mod sentences;
 pub mod span;
+pub mod graph;
+pub mod analysis;
+pub mod rules;

@@ -132,3 +132,4 @@ fn cognition() {
     assert_eq!(source.as_deref(), Some("Most voters"));
     assert_eq!(content, vec!["the economy is weak"]);
 }
+

@@ -1,0 +1,205 @@
+//! Which sentences are claims, and which attribution governs each one.
+//!
+//! An attribution governs a sentence when it frames the sentence's main
+//! clause: its content comes first ("…, she said"), or its source opens
+//! the clause ("According to X, …", "When A warned …, B stated …"). An
+//! attribution buried inside the claim ("The West tried to make the
+//! Russians believe …") does not. Inside a governing attribution, a nested
+//! one that opens its content ("… details that Freed stated …") governs in
+//! turn, which is how the chain reaches the origin.
+
+use crate::attributions::Attribution;
+use crate::attributions::words::continues_account;
+use crate::markup::Article;
+use crate::sentences::Sentence;
+use crate::span::Span;
+
+/// A sentence needs at least this many words to be a claim.
+const MIN_CLAIM_WORDS: usize = 4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Governed {
+    /// No attribution frames this sentence.
+    None,
+    /// An attribution in (or quoting across) this sentence frames it.
+    Own(usize),
+    /// The previous sentence's attribution carries over.
+    Carried(usize),
+}
+
+impl Governed {
+    pub fn attribution(self) -> Option<usize> {
+        match self {
+            Governed::None => None,
+            Governed::Own(a) | Governed::Carried(a) => Some(a),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Judgement {
+    pub is_claim: bool,
+    pub governed: Governed,
+}
+
+/// Judges every sentence of an article.
+pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribution]) -> Vec<Judgement> {
+    let text = &article.prose;
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for a in attributions {
+        by_sentence[a.sentence].push(a.id);
+    }
+    let mut out: Vec<Judgement> = Vec::with_capacity(sentences.len());
+    for (i, s) in sentences.iter().enumerate() {
+        let is_claim = s.kind.holds_claims() && !s.is_question(text) && word_count(s.span.of(text)) >= MIN_CLAIM_WORDS;
+        let mut governed = governing(text, s, &by_sentence[i], attributions).map_or(Governed::None, Governed::Own);
+        if governed == Governed::None {
+            governed = quoted_from_elsewhere(s, i, attributions).map_or(Governed::None, Governed::Own);
+        }
+        if governed == Governed::None && i > 0 && sentences[i - 1].block == s.block && continues_previous(text, s) {
+            if let Some(prev) = out[i - 1].governed.attribution() {
+                governed = Governed::Carried(prev);
+            }
+        }
+        out.push(Judgement { is_claim, governed });
+    }
+    out
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The first span (source or cue) of an attribution in text order.
+fn lead(a: &Attribution) -> usize {
+    a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start))
+}
+
+/// Whether the text between `from` and `to` leaves the clause open: empty,
+/// "that"/"how", or an introductory phrase closed by a comma or colon.
+fn opens_clause(text: &str, from: usize, to: usize) -> bool {
+    if to < from {
+        return false;
+    }
+    let gap = text[from..to].trim();
+    let gap = gap.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let gap = gap
+        .strip_prefix("that ")
+        .or_else(|| gap.strip_prefix("how "))
+        .unwrap_or(if matches!(gap, "that" | "how") { "" } else { gap })
+        .trim();
+    gap.is_empty() || gap.ends_with(',') || gap.ends_with(':') || gap.ends_with('—')
+}
+
+/// Whether an attribution frames the clause that starts at `clause_start`.
+fn frames(text: &str, a: &Attribution, clause_start: usize) -> bool {
+    if a.content.first().is_some_and(|c| c.start < a.cue.start && c.start <= clause_start + 2) {
+        return true; // "“…,” she said" / "…, according to X"
+    }
+    opens_clause(text, clause_start, lead(a))
+}
+
+/// The attribution that governs sentence `s`, descending into nested
+/// attributions that open their parent's content.
+fn governing(text: &str, s: &Sentence, own: &[usize], attrs: &[Attribution]) -> Option<usize> {
+    let root = own.iter().copied().find(|&a| {
+        let parent_here = attrs[a].parent.is_some_and(|p| attrs[p].sentence == attrs[a].sentence);
+        !parent_here && frames(text, &attrs[a], s.span.start)
+    })?;
+    let mut current = root;
+    'descend: loop {
+        for &child in own {
+            // A belief inside a report ("the memo shows the council knew")
+            // is not a further relay of the claim.
+            if attrs[child].parent != Some(current) || attrs[child].kind == crate::lexicon::CueKind::Cognition {
+                continue;
+            }
+            let holder = attrs[current].content.iter().find(|c| c.contains(attrs[child].cue));
+            if let Some(piece) = holder
+                && frames(text, &attrs[child], piece.start)
+            {
+                current = child;
+                continue 'descend;
+            }
+        }
+        return Some(current);
+    }
+}
+
+/// A quotation opened or continued in another sentence that covers most of
+/// this one.
+fn quoted_from_elsewhere(s: &Sentence, index: usize, attrs: &[Attribution]) -> Option<usize> {
+    attrs.iter().filter(|a| a.sentence.abs_diff(index) <= 40 && a.sentence != index).find_map(|a| {
+        let covered: usize = a.content.iter().map(|c| overlap(*c, s.span)).sum();
+        (covered * 2 >= s.span.len()).then_some(a.id)
+    })
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// A sentence that continues the account of the one before it: it opens
+/// with "Furthermore", "Additionally" and the like, or inside a quotation.
+fn continues_previous(text: &str, s: &Sentence) -> bool {
+    if s.open_quote_from.is_some() {
+        return true;
+    }
+    let first: String = s.span.of(text).split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase();
+    continues_account(&first) || first == "in" && s.span.of(text).to_ascii_lowercase().starts_with("in addition")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attributions::extract;
+    use crate::lexicon::Lexicon;
+    use crate::markup::{Format, parse};
+    use crate::sentences::split;
+
+    fn judge_text(body: &str) -> (String, Vec<Sentence>, Vec<Attribution>, Vec<Judgement>) {
+        let lex = Lexicon::builtin();
+        let src = format!("Title\n{body}");
+        let article = parse(&src, Format::Text, &lex);
+        let sentences = split(&article, &lex);
+        let attrs = extract(&article, &sentences, &lex);
+        let j = judge(&article, &sentences, &attrs);
+        (src, sentences, attrs, j)
+    }
+
+    #[test]
+    fn embedded_cognition_does_not_govern() {
+        let (_, _, _, j) = judge_text("The council tried to make the voters believe the tax was temporary, in a bid to win.");
+        assert!(j[1].is_claim);
+        assert_eq!(j[1].governed, Governed::None);
+    }
+
+    #[test]
+    fn subordinate_clause_then_main_speaker() {
+        let (src, _, attrs, j) = judge_text("When Okafor warned that costs would rise, Reyes stated that the budget was fine.");
+        let g = j[1].governed.attribution().unwrap();
+        assert_eq!(attrs[g].source.unwrap().of(&src), "Reyes");
+    }
+
+    #[test]
+    fn nested_speaker_governs() {
+        let (src, _, attrs, j) = judge_text("The memo details that Ortega stated the plan was dead.");
+        let g = j[1].governed.attribution().unwrap();
+        assert_eq!(attrs[g].source.unwrap().of(&src), "Ortega");
+    }
+
+    #[test]
+    fn carried_by_furthermore_not_by_plain_sentence() {
+        let (_, _, _, j) = judge_text("According to the Gazette, the port closed. Furthermore, the ferry stopped running. The mayor is on holiday this week.");
+        assert!(matches!(j[1].governed, Governed::Own(_)));
+        assert!(matches!(j[2].governed, Governed::Carried(_)));
+        assert_eq!(j[3].governed, Governed::None);
+    }
+
+    #[test]
+    fn questions_and_titles_are_not_claims() {
+        let (_, _, _, j) = judge_text("Why would the port close so soon?");
+        assert!(!j[0].is_claim);
+        assert!(!j[1].is_claim);
+    }
+}

@@ -1,0 +1,259 @@
+//! Stage 5: the rules. Each rule reads the judged sentences, attributions
+//! and source graph of one article and reports diagnostics; cross-file
+//! loops are found once all files are analysed (`loops`).
+
+pub mod catalog;
+pub mod claims;
+pub mod loops;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::attributions::Attribution;
+use crate::graph::{SourceGraph, SourceKind};
+use crate::lexicon::{Lexicon, PhraseIndex};
+use crate::markup::Article;
+use crate::sentences::Sentence;
+use crate::span::Span;
+use catalog::{ANONYMOUS, CIRCULAR, MISSING, SECONDHAND, UNRESOLVED, VAGUE};
+use claims::{Governed, Judgement};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A secondary location: a cue or source along the chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding, before it is located in lines and columns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The sentence holding the claim (never crosses a sentence boundary).
+    pub span: Span,
+    pub labels: Vec<Label>,
+    /// Display names from the first cited source to the origin.
+    pub chain: Vec<String>,
+    pub notes: Vec<String>,
+    pub help: String,
+}
+
+/// What the rules need to know from the configuration.
+#[derive(Clone, Debug)]
+pub struct RuleSettings {
+    /// Rule id → severity, or `None` when the rule is off.
+    pub severities: BTreeMap<String, Option<Severity>>,
+    pub max_hops: usize,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        let severities = catalog::all().iter().map(|r| (r.id.clone(), Some(r.severity))).collect();
+        RuleSettings { severities, max_hops: 1 }
+    }
+}
+
+impl RuleSettings {
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        self.severities.get(rule).copied().flatten()
+    }
+}
+
+/// Everything known about one article.
+pub struct Context<'a> {
+    pub article: &'a Article,
+    pub sentences: &'a [Sentence],
+    pub attributions: &'a [Attribution],
+    pub graph: &'a SourceGraph,
+    pub judgements: &'a [Judgement],
+    pub lexicon: &'a Lexicon,
+    /// Key of this article's own outlet, from its front matter or config.
+    pub outlet_key: Option<String>,
+}
+
+/// Runs every rule that is on over one article.
+pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, sentence) in cx.sentences.iter().enumerate() {
+        let judgement = &cx.judgements[i];
+        if !judgement.is_claim {
+            continue;
+        }
+        check_sentence(cx, settings, i, sentence, judgement, &mut out);
+    }
+    out.retain(|d| settings.severity(d.rule).is_some());
+    for d in &mut out {
+        d.severity = settings.severity(d.rule).unwrap_or(d.severity);
+    }
+    out
+}
+
+fn push<'o>(out: &'o mut Vec<Diagnostic>, rule: &'static str, span: Span, message: String) -> &'o mut Diagnostic {
+    let doc = catalog::get(rule);
+    out.push(Diagnostic {
+        rule,
+        severity: doc.map_or(Severity::Warning, |d| d.severity),
+        message,
+        span,
+        labels: Vec::new(),
+        chain: Vec::new(),
+        notes: Vec::new(),
+        help: doc.map_or(String::new(), |d| d.help.clone()),
+    });
+    out.last_mut().expect("just pushed")
+}
+
+fn check_sentence(cx: &Context, settings: &RuleSettings, index: usize, sentence: &Sentence, judgement: &Judgement, out: &mut Vec<Diagnostic>) {
+    let span = sentence.span;
+    let text = &cx.article.prose;
+    let lower = span.of(text).to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '.').filter(|w| !w.is_empty()).collect();
+    let own: Vec<&Attribution> = cx.attributions.iter().filter(|a| a.sentence == index).collect();
+    let governing = judgement.governed.attribution();
+    let chain_nodes: Vec<usize> = governing.map(|g| cx.graph.chains[g].clone()).unwrap_or_default();
+
+    let vague_phrase = find_phrase(&cx.lexicon.vague, &words)
+        .or_else(|| chain_nodes.iter().find(|&&n| cx.graph.nodes[n].kind == SourceKind::Vague).map(|&n| cx.graph.nodes[n].name.clone()));
+    let anonymous_phrase = anonymous_in(cx, &own, &words, &chain_nodes);
+
+    if let Some(phrase) = &vague_phrase {
+        let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
+        d.chain = chain_names(cx, &chain_nodes);
+    }
+    if let Some(phrase) = &anonymous_phrase {
+        let d = push(out, ANONYMOUS, span, format!("anonymous source: `{phrase}`"));
+        d.chain = chain_names(cx, &chain_nodes);
+        d.notes.push("anonymous sourcing should say why the source is not named".into());
+    }
+    for a in &own {
+        if cx.graph.unresolved[a.id]
+            && let Some(source) = a.source
+        {
+            let d = push(out, UNRESOLVED, span, format!("`{}` does not point to any source named earlier", source.of(text)));
+            d.labels.push(Label { span: source, message: "who or what is this?".into() });
+        }
+    }
+    match judgement.governed {
+        Governed::None if vague_phrase.is_none() && anonymous_phrase.is_none() => {
+            push(out, MISSING, span, "claim has no attribution".into());
+        }
+        Governed::None => {}
+        Governed::Own(g) | Governed::Carried(g) => {
+            let carried = matches!(judgement.governed, Governed::Carried(_));
+            check_chain(cx, settings, g, span, carried, out);
+        }
+    }
+}
+
+/// The first vague phrase in the sentence's words.
+fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
+    (0..words.len()).find_map(|i| index.longest_at(&words[i..]).map(|(len, _)| words[i..i + len].join(" ")))
+}
+
+/// Anonymity markers: in a source phrase of this sentence, in the chain,
+/// or an explicit "on condition of anonymity" anywhere in the sentence.
+fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize]) -> Option<String> {
+    const EXPLICIT: &[&str] = &["anonymity", "familiar", "authorized", "authorised", "named", "unnamed", "anonymous", "close"];
+    let explicit = (0..words.len()).find_map(|i| {
+        cx.lexicon
+            .anonymous
+            .longest_at(&words[i..])
+            .filter(|(len, _)| words[i..i + len].iter().any(|w| EXPLICIT.contains(w)))
+            .map(|(len, _)| words[i..i + len].join(" "))
+    });
+    explicit
+        .or_else(|| {
+            own.iter().filter_map(|a| a.source).find_map(|s| {
+                let lower = s.of(&cx.article.prose).to_ascii_lowercase();
+                let sw: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).collect();
+                find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())
+            })
+        })
+        .or_else(|| chain.iter().find(|&&n| cx.graph.nodes[n].kind == SourceKind::Anonymous).map(|&n| cx.graph.nodes[n].name.clone()))
+}
+
+fn chain_names(cx: &Context, nodes: &[usize]) -> Vec<String> {
+    nodes.iter().map(|&n| cx.graph.nodes[n].name.clone()).collect()
+}
+
+/// Labels for every cue and source along the chain ending at `g`.
+fn chain_labels(cx: &Context, g: usize) -> Vec<Label> {
+    let mut labels = Vec::new();
+    let mut cur = Some(g);
+    let mut steps = 0;
+    while let Some(k) = cur {
+        let a = &cx.attributions[k];
+        labels.push(Label { span: a.cue, message: "cue".into() });
+        if let (Some(source), Some(node)) = (a.source, cx.graph.source_of[k]) {
+            labels.push(Label { span: source, message: format!("source: {}", cx.graph.nodes[node].name) });
+        }
+        cur = a.parent;
+        steps += 1;
+        if steps > cx.attributions.len() {
+            break;
+        }
+    }
+    labels.reverse();
+    labels
+}
+
+/// Secondhand and circular chains.
+fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carried: bool, out: &mut Vec<Diagnostic>) {
+    let nodes = &cx.graph.chains[g];
+    let names = chain_names(cx, nodes);
+    let path = format!("this article → {}", names.join(" → "));
+    let labels: Vec<Label> = if carried { Vec::new() } else { chain_labels(cx, g).into_iter().filter(|l| span.contains(l.span)).collect() };
+    let carried_note = "attribution carried over from the previous sentence".to_string();
+
+    let repeat = nodes.iter().enumerate().find(|(i, n)| nodes[..*i].contains(n)).map(|(_, n)| *n);
+    let own_outlet = cx.outlet_key.as_ref().and_then(|key| nodes.iter().find(|&&n| &cx.graph.nodes[n].key == key).copied());
+    if let Some(node) = repeat {
+        let d = push(out, CIRCULAR, span, format!("attribution chain returns to {}", cx.graph.nodes[node].name));
+        d.chain = names.clone();
+        d.labels = labels.clone();
+        d.notes.push(path.clone());
+    } else if let Some(node) = own_outlet {
+        let d = push(out, CIRCULAR, span, format!("article cites its own outlet, {}, as evidence", cx.graph.nodes[node].name));
+        d.chain = names.clone();
+        d.labels = labels.clone();
+        d.notes.push(path.clone());
+    }
+    if nodes.len() > settings.max_hops {
+        let origin = names.last().cloned().unwrap_or_default();
+        let d = push(out, SECONDHAND, span, format!("claim reaches this article through {} sources before {origin}", nodes.len() - 1));
+        if nodes.len() == 2 {
+            d.message = format!("secondhand attribution: {} relays what {origin} said", names[0]);
+        }
+        d.chain = names;
+        d.labels = labels;
+        d.notes.push(path);
+        if carried {
+            d.notes.push(carried_note);
+        }
+        d.notes.push(format!("chains longer than max-hops = {} are reported", settings.max_hops));
+    }
+}
+
+#[cfg(test)]
+mod tests;

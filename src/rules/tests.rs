@@ -1,0 +1,64 @@
+use super::*;
+use crate::analysis::analyse;
+use crate::graph::identity::Aliases;
+use crate::markup::Format;
+
+fn lint(body: &str) -> Vec<Diagnostic> {
+    let lex = Lexicon::builtin();
+    let text = format!("Title\n\n{body}\n");
+    let a = analyse(&text, Format::Text, &lex, &Aliases::default());
+    a.lint(&lex, &RuleSettings::default(), None)
+}
+
+/// Every rule file's bad examples trigger that rule; good ones are clean.
+#[test]
+fn rule_file_examples() {
+    for doc in catalog::all() {
+        for example in &doc.examples {
+            if let Some(bad) = &example.bad {
+                let found = lint(bad);
+                assert!(found.iter().any(|d| d.rule == doc.id), "{}: bad example not flagged: {bad}\n{found:#?}", doc.id);
+            }
+            if let Some(good) = &example.good {
+                let found = lint(good);
+                assert!(found.is_empty(), "{}: good example flagged: {good}\n{found:#?}", doc.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn vague_is_not_also_missing() {
+    let found = lint("Sources say the harbour will be sold to a private buyer.");
+    assert_eq!(found.iter().map(|d| d.rule).collect::<Vec<_>>(), vec![catalog::VAGUE]);
+}
+
+#[test]
+fn secondhand_chain_names() {
+    let found = lint("According to the Coastal Wire, memos leaked by a former clerk show that the council knew about the leak.");
+    let d = found.iter().find(|d| d.rule == catalog::SECONDHAND).expect("secondhand");
+    assert_eq!(d.chain, vec!["Coastal Wire".to_string(), "memos leaked by a former clerk".to_string()]);
+    assert!(d.notes[0].starts_with("this article → Coastal Wire → memos"));
+}
+
+#[test]
+fn own_outlet_is_circular() {
+    let lex = Lexicon::builtin();
+    let text = "+++\noutlet = \"Harbour Gazette\"\n+++\n\nThe bridge is unsafe, the Harbour Gazette reported last week.\n";
+    let a = analyse(text, Format::Markdown, &lex, &Aliases::default());
+    let key = a.outlet_key(&Aliases::default(), None);
+    let found = a.lint(&lex, &RuleSettings::default(), key);
+    assert!(found.iter().any(|d| d.rule == catalog::CIRCULAR), "{found:#?}");
+}
+
+#[test]
+fn turned_off_rule_is_silent_and_severity_is_overridden() {
+    let lex = Lexicon::builtin();
+    let text = "Title\n\nThe port authority overspent its budget by four million dollars.\n";
+    let a = analyse(text, Format::Text, &lex, &Aliases::default());
+    let mut settings = RuleSettings::default();
+    settings.severities.insert(catalog::MISSING.into(), Some(Severity::Error));
+    assert_eq!(a.lint(&lex, &settings, None)[0].severity, Severity::Error);
+    settings.severities.insert(catalog::MISSING.into(), None);
+    assert!(a.lint(&lex, &settings, None).is_empty());
+}
