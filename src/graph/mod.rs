@@ -276,6 +276,13 @@ impl Builder<'_> {
                         }
                     })
                 });
+                // "her chief of staff": the possessive points to someone
+                    // named earlier, and the description names a new source.
+                let possessive = matches!(lower.split_whitespace().next(), Some("his" | "her" | "its" | "their"));
+                if by_kind.is_none() && possessive {
+                    let anchored = self.nearest(span.start, |_| true).is_some() || NAME.is_match(&self.text[..span.start]);
+                    return (Some(self.add_node(text, span)), !anchored);
+                }
                 match by_kind {
                     Some(id) => {
                         self.note_mention(id, "", span);
