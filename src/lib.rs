@@ -14,3 +14,4 @@ pub mod span;
 pub mod graph;
 pub mod analysis;
 pub mod rules;
+pub mod config;
