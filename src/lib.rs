@@ -15,3 +15,5 @@ pub mod graph;
 pub mod analysis;
 pub mod rules;
 pub mod config;
+pub mod report;
+pub mod cli;

@@ -47,7 +47,7 @@ fn opens_complement(v: &View, i: usize) -> bool {
 }
 
 /// Whether the verb-form word at `i` is used as a verb here.
-fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
+pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     let prev = (i > 0 && v.is_word(i - 1)).then(|| v.lw(i - 1));
     let next = (i + 1 < v.len() && v.is_word(i + 1)).then(|| v.lw(i + 1));
     if prev.is_some_and(is_determiner) {

@@ -49,9 +49,10 @@ fn ends_subject(v: &View, k: usize, lexicon: &Lexicon) -> bool {
     if looks_participle(w) && !v.is_cap(k) && !v.lw_next_is(k, "by") && !(k > 0 && v.is_word(k - 1) && is_determiner(v.lw(k - 1))) {
         return true;
     }
-    // Another verb: "... and said", "... warned".
+    // Another verb: "... and said", "... warned" (but not the noun in
+    // "documents leaked by").
     lexicon.cue_word(w).is_some_and(|c| {
-        matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson) && !(v.lw_next_is(k, "by")) && !v.is_cap(k)
+        matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson) && !v.lw_next_is(k, "by") && !v.is_cap(k) && super::cues::used_as_verb(v, k, c.form)
     })
 }
 

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use error::ConfigError;
+pub use error::{ConfigError, did_you_mean};
 
 use crate::graph::identity::Aliases;
 use crate::lexicon::{Lexicon, LexiconFile};

@@ -1,0 +1,140 @@
+//! Finding and reading the articles named on the command line.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::report::FileError;
+
+/// Extensions of articles whosaid reads when walking a folder.
+const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// Only the start of a file is searched for NUL bytes, as git does.
+const BINARY_SNIFF: usize = 8 * 1024;
+
+/// An input to check: a path, or standard input under a display name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    File { display: String, path: PathBuf },
+    Stdin { display: String },
+}
+
+impl Input {
+    pub fn display(&self) -> &str {
+        match self {
+            Input::File { display, .. } | Input::Stdin { display } => display,
+        }
+    }
+
+    /// Where config discovery starts for this input.
+    pub fn config_anchor(&self) -> PathBuf {
+        match self {
+            Input::File { path, .. } => path.clone(),
+            Input::Stdin { display } => PathBuf::from(display),
+        }
+    }
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Expands the given paths: files as they are, folders walked for
+/// articles (hidden entries skipped, symlinked folders not followed so a
+/// loop cannot trap the walk). `-` is standard input.
+pub fn collect(paths: &[String], stdin_name: Option<&str>, errors: &mut Vec<FileError>) -> Vec<Input> {
+    let mut out = Vec::new();
+    let defaults = [".".to_string()];
+    let paths = if paths.is_empty() { &defaults[..] } else { paths };
+    for p in paths {
+        if p == "-" {
+            out.push(Input::Stdin { display: stdin_name.unwrap_or("-").to_string() });
+            continue;
+        }
+        let path = PathBuf::from(p);
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, p, &mut out, errors),
+            Ok(_) => out.push(Input::File { display: p.clone(), path }),
+            Err(e) => errors.push(FileError { path: p.clone(), offset: 0, message: format!("cannot read: {}", describe(&e)) }),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, display: &str, out: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(FileError { path: display.to_string(), offset: 0, message: format!("cannot read folder: {}", describe(&e)) });
+            return;
+        }
+    };
+    let mut children: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    children.sort();
+    for (name, path) in children {
+        let shown = if display == "." { name.clone() } else { format!("{}/{name}", display.trim_end_matches('/')) };
+        let Ok(link_meta) = std::fs::symlink_metadata(&path) else { continue };
+        if link_meta.is_dir() {
+            walk(&path, &shown, out, errors);
+        } else if is_article(&path) && (link_meta.is_file() || link_meta.file_type().is_symlink()) {
+            out.push(Input::File { display: shown, path });
+        }
+    }
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads an input as UTF-8 text. Binary files (a NUL byte in the first
+/// 8 KiB), invalid UTF-8 and unreadable paths are errors located by byte.
+pub fn read(input: &Input) -> Result<String, FileError> {
+    let display = input.display().to_string();
+    let fail = |offset: usize, message: String| FileError { path: display.clone(), offset, message };
+    let bytes = match input {
+        Input::Stdin { .. } => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| fail(0, format!("cannot read standard input: {}", describe(&e))))?;
+            buf
+        }
+        Input::File { path, .. } => {
+            let meta = std::fs::metadata(path).map_err(|e| fail(0, format!("cannot read: {}", describe(&e))))?;
+            if !meta.is_file() {
+                return Err(fail(0, "cannot read: not a regular file".into()));
+            }
+            std::fs::read(path).map_err(|e| fail(0, format!("cannot read: {}", describe(&e))))?
+        }
+    };
+    decode(bytes).map_err(|(offset, message)| fail(offset, message))
+}
+
+/// Checks for binary content and decodes UTF-8 without loss.
+pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
+    if let Some(nul) = bytes[..bytes.len().min(BINARY_SNIFF)].iter().position(|&b| b == 0) {
+        return Err((nul, "binary file: NUL byte found; whosaid reads UTF-8 text".into()));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        (at, format!("invalid UTF-8 at byte {at}; whosaid reads UTF-8 text"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_reports_positions() {
+        assert_eq!(decode(b"ok".to_vec()).unwrap(), "ok");
+        assert_eq!(decode(b"ab\0c".to_vec()).unwrap_err().0, 2);
+        assert_eq!(decode(b"abc\xff".to_vec()).unwrap_err().0, 3);
+        assert_eq!(decode(Vec::new()).unwrap(), "");
+    }
+}

@@ -1,0 +1,322 @@
+//! Stage 7: the command line. Parses arguments, reads inputs, runs the
+//! pipeline on every file (in parallel), and writes one report.
+
+mod args;
+pub mod inputs;
+
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use codespan_reporting::term::termcolor::Buffer;
+use rayon::prelude::*;
+
+pub use args::{Cli, ColorChoice, Command, CommonArgs, FailOnArg, RulesFormat};
+
+use crate::analysis::{Analysis, analyse};
+use crate::config::{self, ConfigError, FailOn, Resolver, Settings};
+use crate::lexicon::Lexicon;
+use crate::markup::Format;
+use crate::report::{self, CheckFormat, CheckedFile, ExtractFormat, FileError, Summary};
+use crate::rules::loops::{self, DEFAULT_LOOP_OVERLAP, OutletFacts};
+use crate::rules::{Severity, catalog};
+use inputs::Input;
+
+/// Exit codes, as ruff and most linters use them.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs the parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    let result = match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Extract(args) => extract(&args),
+        Command::Rules { format } => rules(format),
+        Command::Explain { rule } => explain(&rule),
+    };
+    result.unwrap_or_else(|code| code)
+}
+
+/// Writes to stdout; a closed pipe (`whosaid … | head`) ends quietly.
+fn emit(text: &str) -> Result<(), u8> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(EXIT_CLEAN),
+        Err(_) => Err(EXIT_ERROR),
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn warn(line: &str) {
+    eprintln!("{line}");
+}
+
+/// Prints a config error as a code frame on stderr.
+fn report_config_error(e: &ConfigError, color: bool) {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::files::SimpleFile;
+    let path = e.path.display().to_string();
+    let file = SimpleFile::new(path.as_str(), e.text.as_str());
+    let mut notes = Vec::new();
+    if !e.allowed.is_empty() {
+        notes.push(format!("allowed: {}", e.allowed.join(", ")));
+    }
+    if let Some(s) = &e.suggestion {
+        notes.push(format!("help: did you mean `{s}`?"));
+    }
+    let label = e.key.as_ref().map_or("here".to_string(), |k| format!("`{k}`"));
+    let frame = Diagnostic::error().with_message(e.message.clone()).with_labels(vec![Label::primary((), e.span.clone()).with_message(label)]).with_notes(notes);
+    let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+    if e.text.is_empty() || codespan_reporting::term::emit_to_write_style(&mut buffer, &Default::default(), &file, &frame).is_err() {
+        warn(&e.to_string());
+        return;
+    }
+    // The first line keeps the one-line, grep-able form.
+    warn(&e.to_string());
+    let _ = std::io::stderr().write_all(buffer.as_slice());
+}
+
+fn use_color(choice: ColorChoice, stream_is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stream_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// Settings for every input, or the errors that stop some of them.
+struct Prepared {
+    inputs: Vec<Input>,
+    errors: Vec<FileError>,
+    resolver: Resolver,
+    config_failed: bool,
+}
+
+fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
+    let builtin = Arc::new(Lexicon::builtin());
+    let forced = match &args.config {
+        Some(path) => match config::load(Path::new(path), &builtin) {
+            Ok(settings) => Some(settings),
+            Err(e) => {
+                report_config_error(&e, use_color(args.color, std::io::stderr().is_terminal()));
+                return Err(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    let mut errors = Vec::new();
+    let inputs = inputs::collect(&args.paths, args.stdin_filename.as_deref(), &mut errors);
+    if let Some(n) = args.threads {
+        // Ignore failure: the global pool may already exist in tests.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    Ok(Prepared { inputs, errors, resolver: Resolver::new(builtin, forced, args.isolated), config_failed: false })
+}
+
+/// What happened to one input.
+enum Outcome {
+    Checked { file: CheckedFile, facts: OutletFacts, fail_on: Option<FailOn>, problems: Vec<FileError> },
+    Extracted { rendered: String },
+    Unreadable(FileError),
+    BadConfig(ConfigError),
+}
+
+/// Reads and analyses one input.
+fn analyse_input(input: &Input, resolver: &Resolver) -> Result<(String, Arc<Settings>, Analysis), Outcome> {
+    let settings = resolver.for_article(&input.config_anchor()).map_err(Outcome::BadConfig)?;
+    let text = inputs::read(input).map_err(Outcome::Unreadable)?;
+    let analysis = analyse(&text, Format::from_path(input.display()), &settings.lexicon, &settings.aliases);
+    Ok((text, settings, analysis))
+}
+
+fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
+    let (text, settings, analysis) = match analyse_input(input, resolver) {
+        Ok(parts) => parts,
+        Err(outcome) => return outcome,
+    };
+    let outlet_key = analysis.outlet_key(&settings.aliases, None);
+    let mut diagnostics = analysis.lint(&settings.lexicon, &settings.rules, outlet_key.clone());
+    diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    let facts = analysis.outlet_facts(outlet_key, analysis.article.outlet().map(String::from));
+    // Bad front matter: the article is still checked, and the run exits 2.
+    let problems = analysis
+        .article
+        .problems
+        .iter()
+        .map(|p| FileError { path: input.display().to_string(), offset: p.offset, message: p.message.clone() })
+        .collect();
+    let file = CheckedFile { path: input.display().to_string(), text, diagnostics };
+    Outcome::Checked { file, facts, fail_on: settings.fail_on, problems }
+}
+
+fn check(args: &CommonArgs) -> Result<u8, u8> {
+    let mut prepared = prepare(args)?;
+    let outcomes: Vec<Outcome> = prepared.inputs.par_iter().map(|input| check_one(input, &prepared.resolver)).collect();
+    let mut files = Vec::new();
+    let mut facts = Vec::new();
+    let mut fail_levels = Vec::new();
+    let mut config_errors: BTreeSet<String> = BTreeSet::new();
+    let color_err = use_color(args.color, std::io::stderr().is_terminal());
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked { file, facts: f, fail_on, problems } => {
+                prepared.errors.extend(problems);
+                files.push(file);
+                facts.push(f);
+                fail_levels.push(fail_on);
+            }
+            Outcome::Unreadable(e) => prepared.errors.push(e),
+            Outcome::BadConfig(e) => {
+                prepared.config_failed = true;
+                if config_errors.insert(e.to_string()) {
+                    report_config_error(&e, color_err);
+                }
+            }
+            Outcome::Extracted { .. } => {}
+        }
+    }
+    add_loops(&mut files, &facts);
+
+    let file_count = files.len();
+    let rendered = match args.format_check() {
+        CheckFormat::Json => report::machine::json(&files, &prepared.errors, file_count),
+        CheckFormat::Jsonl => report::machine::jsonl(&files),
+        CheckFormat::Concise => report::machine::concise(&files),
+        CheckFormat::Human => {
+            let color = use_color(args.color, std::io::stdout().is_terminal());
+            let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+            for f in &files {
+                report::human::render_file(f, &mut buffer);
+            }
+            let mut text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+            text.push_str(&report::human::summary_line(&Summary::of(&files, file_count)));
+            text
+        }
+    };
+    for e in &prepared.errors {
+        warn(&e.to_string());
+    }
+    emit(&rendered)?;
+    if file_count == 0 && prepared.errors.is_empty() && !prepared.config_failed {
+        warn("whosaid: no articles found (.md, .markdown or .txt)");
+    }
+
+    if !prepared.errors.is_empty() || prepared.config_failed {
+        return Ok(EXIT_ERROR);
+    }
+    if args.exit_zero {
+        return Ok(EXIT_CLEAN);
+    }
+    let cli_fail_on = args.fail_on.map(FailOnArg::into_fail_on);
+    let failed = files.iter().zip(&fail_levels).any(|(f, level)| {
+        let fail_on = cli_fail_on.or(*level).unwrap_or(FailOn::Level(Severity::Error));
+        f.diagnostics.iter().any(|d| fail_on.fails(d.severity))
+    });
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Adds cross-file circular-reporting findings to the files they concern.
+fn add_loops(files: &mut [CheckedFile], facts: &[OutletFacts]) {
+    let settings = crate::rules::RuleSettings::default();
+    for (index, d) in loops::find(facts, &settings, DEFAULT_LOOP_OVERLAP) {
+        let file = &mut files[index];
+        let duplicate = file.diagnostics.iter().any(|e| e.rule == d.rule && e.span == d.span);
+        if !duplicate {
+            file.diagnostics.push(d);
+            file.diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+        }
+    }
+}
+
+fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Outcome {
+    let (text, _settings, analysis) = match analyse_input(input, resolver) {
+        Ok(parts) => parts,
+        Err(outcome) => return outcome,
+    };
+    let path = input.display();
+    let rendered = match format {
+        ExtractFormat::Human => report::extract::human(path, &text, &analysis),
+        ExtractFormat::Json | ExtractFormat::Jsonl => report::extract::jsonl_line(&report::extract::extracted(path, analysis.article.outlet(), &analysis)),
+    };
+    Outcome::Extracted { rendered }
+}
+
+fn extract(args: &CommonArgs) -> Result<u8, u8> {
+    let mut prepared = prepare(args)?;
+    let format = args.format_extract();
+    let outcomes: Vec<Outcome> = prepared.inputs.par_iter().map(|input| extract_one(input, &prepared.resolver, format)).collect();
+    let mut pieces = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Extracted { rendered } => pieces.push(rendered),
+            Outcome::Unreadable(e) => prepared.errors.push(e),
+            Outcome::BadConfig(e) => {
+                prepared.config_failed = true;
+                report_config_error(&e, false);
+            }
+            Outcome::Checked { .. } => {}
+        }
+    }
+    let text = match format {
+        ExtractFormat::Json => {
+            let body: Vec<&str> = pieces.iter().map(|p| p.trim_end()).collect();
+            format!("{{\"version\": {}, \"files\": [\n{}\n]}}\n", report::machine::JSON_VERSION, body.join(",\n"))
+        }
+        ExtractFormat::Jsonl | ExtractFormat::Human => pieces.concat(),
+    };
+    for e in &prepared.errors {
+        warn(&e.to_string());
+    }
+    emit(&text)?;
+    Ok(if prepared.errors.is_empty() && !prepared.config_failed { EXIT_CLEAN } else { EXIT_ERROR })
+}
+
+fn rules(format: RulesFormat) -> Result<u8, u8> {
+    let text = match format {
+        RulesFormat::Text => catalog::all().iter().map(|r| format!("{:<24} {:<8} {}\n", r.id, r.severity.as_str(), r.summary)).collect(),
+        RulesFormat::Markdown => rules_markdown(),
+        RulesFormat::Json => {
+            let rows: Vec<serde_json::Value> = catalog::all()
+                .iter()
+                .map(|r| serde_json::json!({"id": r.id, "severity": r.severity.as_str(), "summary": r.summary, "help": r.help}))
+                .collect();
+            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+        }
+    };
+    emit(&text)?;
+    Ok(EXIT_CLEAN)
+}
+
+/// The README's rules table.
+pub fn rules_markdown() -> String {
+    let mut out = String::from("| rule | default | what it flags |\n| --- | --- | --- |\n");
+    for r in catalog::all() {
+        out.push_str(&format!("| `{}` | {} | {} |\n", r.id, r.severity.as_str(), r.summary));
+    }
+    out
+}
+
+fn explain(rule: &str) -> Result<u8, u8> {
+    let Some(doc) = catalog::get(rule) else {
+        let ids: Vec<&str> = catalog::ids().collect();
+        let hint = config::did_you_mean(rule, &ids).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        warn(&format!("error: unknown rule `{rule}`{hint} (known: {})", ids.join(", ")));
+        return Err(EXIT_ERROR);
+    };
+    let mut text = format!("# {}\n\nDefault severity: {}\n\n{}\n", doc.id, doc.severity.as_str(), doc.summary);
+    text.push_str(&format!("\n{}\n", doc.explanation.trim()));
+    text.push_str(&format!("\n## Help\n{}\n", doc.help));
+    for example in &doc.examples {
+        if let Some(bad) = &example.bad {
+            text.push_str(&format!("\nFlagged:  {bad}\n"));
+        }
+        if let Some(good) = &example.good {
+            text.push_str(&format!("Clean:    {good}\n"));
+        }
+    }
+    emit(&text)?;
+    Ok(EXIT_CLEAN)
+}

@@ -1,0 +1,115 @@
+//! Stage 6: diagnostics and attributions → text for people and machines.
+//!
+//! Every renderer takes the checked files in input order and writes one
+//! document; nothing here decides what is a finding.
+
+pub mod extract;
+pub mod human;
+pub mod machine;
+
+use serde::Serialize;
+
+use crate::rules::{Diagnostic, Severity};
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Concise,
+    Json,
+    Jsonl,
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+/// Line starts of a text, to turn byte offsets into lines and columns.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and 1-based column in characters of byte `offset`.
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// A file that could not be read or decoded, located by byte.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    pub path: String,
+    pub offset: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: error: {}", self.path, self.offset, self.message)
+    }
+}
+
+/// One checked file with its findings.
+pub struct CheckedFile {
+    pub path: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Counts by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Summary {
+    pub fn of(files: &[CheckedFile], file_count: usize) -> Summary {
+        let mut s = Summary { files: file_count, ..Summary::default() };
+        for d in files.iter().flat_map(|f| &f.diagnostics) {
+            match d.severity {
+                Severity::Error => s.error += 1,
+                Severity::Warning => s.warning += 1,
+                Severity::Info => s.info += 1,
+            }
+        }
+        s
+    }
+
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_characters() {
+        let text = "ab\n“cd” ef\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.locate(text, 0), (1, 1));
+        assert_eq!(idx.locate(text, 3), (2, 1));
+        let e = text.find('e').unwrap();
+        assert_eq!(idx.locate(text, e), (2, 6));
+        assert_eq!(idx.locate(text, text.len()), (3, 1));
+    }
+}
