@@ -66,7 +66,8 @@ impl Analysis {
                 continue;
             }
             let nodes = &self.graph.chains[g];
-            let content: String = self.attributions[g].content.iter().map(|c| c.of(&self.article.prose)).collect::<Vec<_>>().join(" ");
+            let content: String =
+                self.attributions[g].content.iter().map(|c| c.of(&self.article.prose)).collect::<Vec<_>>().join(" ");
             claims.push(CitedClaim {
                 span: self.sentences[i].span,
                 keys: nodes.iter().map(|&n| self.graph.nodes[n].key.clone()).collect(),

@@ -76,7 +76,7 @@ impl<T: Clone> PhraseIndex<T> {
             return;
         }
         entries.push(Phrase { rest, value });
-        entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        entries.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }
 
     /// The longest phrase starting at `words[0]`; returns its length in words.
@@ -274,9 +274,7 @@ impl Lexicon {
             self.cue_words.entry(word).or_insert(CueWord { kind, form });
         }
         if let Some(participle) = participle {
-            self.cue_words
-                .entry(participle)
-                .or_insert(CueWord { kind, form: VerbForm::Participle });
+            self.cue_words.entry(participle).or_insert(CueWord { kind, form: VerbForm::Participle });
         }
     }
 
@@ -301,8 +299,7 @@ fn is_vowel(c: u8) -> bool {
 fn doubles_final_consonant(lemma: &str) -> bool {
     let b = lemma.as_bytes();
     let n = b.len();
-    n >= 3
-        && n <= 4
+    (3..=4).contains(&n)
         && !is_vowel(b[n - 1])
         && !matches!(b[n - 1], b'w' | b'x' | b'y')
         && is_vowel(b[n - 2])
@@ -340,10 +337,10 @@ fn past_tense(lemma: &str) -> String {
 }
 
 fn gerund(lemma: &str) -> String {
-    if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
-    } else if lemma.ends_with('e') && !lemma.ends_with("ee") && lemma.len() > 2 {
-        format!("{}ing", &lemma[..lemma.len() - 1])
+    if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if let Some(stem) = lemma.strip_suffix('e').filter(|s| !s.ends_with('e') && s.len() > 1) {
+        format!("{stem}ing")
     } else if doubles_final_consonant(lemma) {
         format!("{lemma}{}ing", &lemma[lemma.len() - 1..])
     } else {

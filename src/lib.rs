@@ -5,15 +5,18 @@
 //! command line in `cli` and configuration in `config`.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// Errors carry the config text for rendering; they are rare and cold, so
+// their size does not matter.
+#![allow(clippy::result_large_err)]
 
+pub mod analysis;
 pub mod attributions;
+pub mod cli;
+pub mod config;
+pub mod graph;
 pub mod lexicon;
 pub mod markup;
+pub mod report;
+pub mod rules;
 pub mod sentences;
 pub mod span;
-pub mod graph;
-pub mod analysis;
-pub mod rules;
-pub mod config;
-pub mod report;
-pub mod cli;

@@ -19,11 +19,46 @@ pub struct CueMatch {
 fn plural_noun_too(w: &str) -> bool {
     matches!(
         w,
-        "reports" | "claims" | "plans" | "hopes" | "fears" | "calls" | "notes" | "documents" | "shows" | "finds"
-            | "details" | "comments" | "answers" | "questions" | "tweets" | "promises" | "demands" | "supports"
-            | "estimates" | "forecasts" | "records" | "outlines" | "signals" | "labels" | "brands" | "wishes"
-            | "doubts" | "worries" | "thanks" | "protests" | "objects" | "lists" | "replies" | "responds"
-            | "results" | "highlights" | "counters" | "quotes" | "threats" | "views"
+        "reports"
+            | "claims"
+            | "plans"
+            | "hopes"
+            | "fears"
+            | "calls"
+            | "notes"
+            | "documents"
+            | "shows"
+            | "finds"
+            | "details"
+            | "comments"
+            | "answers"
+            | "questions"
+            | "tweets"
+            | "promises"
+            | "demands"
+            | "supports"
+            | "estimates"
+            | "forecasts"
+            | "records"
+            | "outlines"
+            | "signals"
+            | "labels"
+            | "brands"
+            | "wishes"
+            | "doubts"
+            | "worries"
+            | "thanks"
+            | "protests"
+            | "objects"
+            | "lists"
+            | "replies"
+            | "responds"
+            | "results"
+            | "highlights"
+            | "counters"
+            | "quotes"
+            | "threats"
+            | "views"
     )
 }
 
@@ -39,10 +74,47 @@ fn opens_complement(v: &View, i: usize) -> bool {
     is_determiner(w)
         || matches!(
             w,
-            "that" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me" | "there"
-                | "to" | "how" | "what" | "why" | "whether" | "if" | "when" | "where" | "who" | "no" | "not"
-                | "more" | "most" | "all" | "some" | "both" | "nothing" | "everything" | "something" | "little"
-                | "much" | "in" | "on" | "about" | "for" | "with" | "at" | "so"
+            "that"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "there"
+                | "to"
+                | "how"
+                | "what"
+                | "why"
+                | "whether"
+                | "if"
+                | "when"
+                | "where"
+                | "who"
+                | "no"
+                | "not"
+                | "more"
+                | "most"
+                | "all"
+                | "some"
+                | "both"
+                | "nothing"
+                | "everything"
+                | "something"
+                | "little"
+                | "much"
+                | "in"
+                | "on"
+                | "about"
+                | "for"
+                | "with"
+                | "at"
+                | "so"
         )
 }
 
@@ -63,8 +135,12 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     }
     match form {
         VerbForm::Base => {
-            // "to say" is an infinitive under another verb; "the fear of".
-            prev != Some("to") && next != Some("of")
+            // "to say" is an infinitive under another verb; "the fear of";
+            // "state law" is a noun phrase.
+            prev != Some("to")
+                && next != Some("of")
+                && opens_complement(v, i + 1)
+                && !(v.lw(i) == "state" && next != Some("that"))
         }
         VerbForm::ThirdPerson => {
             if next == Some("of") {
@@ -76,16 +152,20 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
             // "documents leaked by", "the cables revealed by": a modifier,
             // unless a form of "be" makes it passive.
             let passive = prev.is_some_and(|p| matches!(p, "was" | "were" | "is" | "are" | "been" | "be" | "being"));
-            !(next == Some("by") && !passive) && !(form == VerbForm::Participle && !passive && prev.is_none_or(|p| !matches!(p, "has" | "have" | "had")))
+            let modifier = next == Some("by") && !passive;
+            let bare_participle =
+                form == VerbForm::Participle && !passive && prev.is_none_or(|p| !matches!(p, "has" | "have" | "had"));
+            !modifier && !bare_participle
         }
         VerbForm::Gerund => {
             // "saying", "adding": after a comma or a form of "be".
             let after_comma = i > 0 && v.is_comma(i - 1);
-            let progressive = prev.is_some_and(|p| matches!(p, "is" | "was" | "were" | "are" | "been" | "be" | "'s" | "’s"))
+            let progressive = prev
+                .is_some_and(|p| matches!(p, "is" | "was" | "were" | "are" | "been" | "be" | "'s" | "’s"))
                 || (i > 0 && (v.raw(i - 1).ends_with("'s") || v.raw(i - 1).ends_with("’s")));
             // "files detailing that …": a reduced relative clause.
             let introduces_clause = next.is_some_and(|n| n == "that") || v.is_quote(i + 1) || v.is_punct(i + 1, ":");
-            after_comma || progressive || introduces_clause || prev.is_some_and(|p| super::words::is_personal_pronoun(p))
+            after_comma || progressive || introduces_clause || prev.is_some_and(super::words::is_personal_pronoun)
         }
     }
 }

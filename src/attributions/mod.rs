@@ -69,12 +69,13 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
                 out.push(a);
             }
         }
-        if found.is_empty() && matches!(sentence.kind, BlockKind::Title | BlockKind::Heading) {
-            if let Some(mut a) = headline_colon(&v) {
-                a.sentence = index;
-                a.id = out.len();
-                out.push(a);
-            }
+        if found.is_empty()
+            && matches!(sentence.kind, BlockKind::Title | BlockKind::Heading)
+            && let Some(mut a) = headline_colon(&v)
+        {
+            a.sentence = index;
+            a.id = out.len();
+            out.push(a);
         }
         link_citing(&v, &mut out[first_in_sentence..]);
     }
@@ -185,7 +186,11 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
             inverted_source = Some((cue_end, end));
         }
     }
-    let gerund_subject = if source.is_none() && cue.form == Some(VerbForm::Gerund) { sentence_subject(v, cue_start, lexicon) } else { None };
+    let gerund_subject = if source.is_none() && cue.form == Some(VerbForm::Gerund) {
+        sentence_subject(v, cue_start, lexicon)
+    } else {
+        None
+    };
 
     // What follows the cue: audience ("told reporters"), then content.
     let after_cue = inverted_source.map_or(cue_end, |(_, end)| end);
@@ -202,7 +207,8 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     // in "When A warned …, B stated …" the opening clause is not B's.
     let before_end = source_start.unwrap_or(cue_start).min(inverted_source.map_or(usize::MAX, |_| cue_start));
     let after_is_empty = content_start >= end;
-    let quote_before = before_end > 0 && (v.is_quote(before_end - 1) || before_end > 1 && v.is_comma(before_end - 1) && v.is_quote(before_end - 2));
+    let quote_before = before_end > 0
+        && (v.is_quote(before_end - 1) || before_end > 1 && v.is_comma(before_end - 1) && v.is_quote(before_end - 2));
     let has_before = before_end > 0
         && (quote_before || (after_is_empty && v.is_comma(before_end - 1)))
         && gerund_subject.is_none()
@@ -237,7 +243,12 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
 /// the agent after "by"/"in" is the source and the subject is the content.
 fn build_passive(v: &View, cue: &CueMatch, cue_start: usize, cue_end: usize, lexicon: &Lexicon) -> Option<Attribution> {
     let be = (cue_start..cue.start).any(|k| matches!(v.lw(k), "is" | "was" | "were" | "are" | "been" | "be" | "being"));
-    if !be || cue.form != Some(VerbForm::Past) || cue_end >= v.len() || !v.is_word(cue_end) || !matches!(v.lw(cue_end), "by" | "in") {
+    if !be
+        || cue.form != Some(VerbForm::Past)
+        || cue_end >= v.len()
+        || !v.is_word(cue_end)
+        || !matches!(v.lw(cue_end), "by" | "in")
+    {
         return None;
     }
     let agent_end = phrases::phrase_after(v, cue_end + 1, lexicon)?;
@@ -252,7 +263,12 @@ fn build_passive(v: &View, cue: &CueMatch, cue_start: usize, cue_end: usize, lex
 
 /// The subject of a verb cue: (token range, where the subject phrase starts).
 #[allow(clippy::type_complexity)]
-fn find_subject(v: &View, cue: &CueMatch, cue_start: usize, lexicon: &Lexicon) -> (Option<(usize, usize)>, Option<usize>) {
+fn find_subject(
+    v: &View,
+    cue: &CueMatch,
+    cue_start: usize,
+    lexicon: &Lexicon,
+) -> (Option<(usize, usize)>, Option<usize>) {
     if cue_start == 0 {
         return (None, None);
     }
@@ -267,10 +283,10 @@ fn find_subject(v: &View, cue: &CueMatch, cue_start: usize, lexicon: &Lexicon) -
             None => (None, None),
         };
     }
-    if v.is_word(k) {
-        if let Some(start) = phrases::subject_before(v, cue_start, lexicon) {
-            return (Some((start, cue_start)), Some(start));
-        }
+    if (v.is_word(k) || v.is_punct(k, ")") || v.is_punct(k, "]"))
+        && let Some(start) = phrases::subject_before(v, cue_start, lexicon)
+    {
+        return (Some((start, cue_start)), Some(start));
     }
     (None, None)
 }
@@ -289,7 +305,8 @@ fn venue_end(v: &View, from: usize, lexicon: &Lexicon) -> Option<usize> {
 #[allow(clippy::type_complexity)]
 fn audience_after(v: &View, cue: &CueMatch, from: usize, lexicon: &Lexicon) -> (Option<(usize, usize)>, usize) {
     let cue_word = v.lw(cue.start.min(v.len() - 1));
-    let (np_start, needs_to) = if from < v.len() && v.is_word(from) && v.lw(from) == "to" && cue.kind == CueKind::Speech {
+    let (np_start, needs_to) = if from < v.len() && v.is_word(from) && v.lw(from) == "to" && cue.kind == CueKind::Speech
+    {
         (from + 1, true)
     } else {
         (from, false)
@@ -308,7 +325,11 @@ fn audience_after(v: &View, cue: &CueMatch, from: usize, lexicon: &Lexicon) -> (
                 && (v.is_quote(end)
                     || v.is_comma(end)
                     || v.is_punct(end, ":")
-                    || (v.is_word(end) && matches!(v.lw(end), "that" | "to" | "about" | "how" | "what" | "whether" | "he" | "she" | "they" | "it" | "the"))) =>
+                    || (v.is_word(end)
+                        && matches!(
+                            v.lw(end),
+                            "that" | "to" | "about" | "how" | "what" | "whether" | "he" | "she" | "they" | "it" | "the"
+                        ))) =>
         {
             (Some((np_start, end)), end)
         }
@@ -322,7 +343,8 @@ fn audience_after(v: &View, cue: &CueMatch, from: usize, lexicon: &Lexicon) -> (
 /// ("When Saakashvili warned that …, Burns stated …").
 fn content_end_for(v: &View, subject_start: usize, content_start: usize) -> usize {
     let end = v.content_end();
-    let opened_by_subordinator = subject_start > 0 && v.is_word(subject_start - 1) && is_subordinator(v.lw(subject_start - 1));
+    let opened_by_subordinator =
+        subject_start > 0 && v.is_word(subject_start - 1) && is_subordinator(v.lw(subject_start - 1));
     if !opened_by_subordinator {
         return end;
     }
@@ -345,15 +367,20 @@ fn sentence_subject(v: &View, limit: usize, lexicon: &Lexicon) -> Option<(usize,
     if let Some(comma) = (0..limit.min(8)).find(|&k| v.is_comma(k))
         && (0..comma).all(|k| v.is_word(k) && !v.is_cap(k) || k == 0 || v.is_number(k) || v.is_cap(k))
         && v.is_word(0)
-        && matches!(v.lw(0), "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "then" | "meanwhile")
+        && matches!(
+            v.lw(0),
+            "on" | "in" | "at" | "after" | "before" | "during" | "earlier" | "later" | "last" | "then" | "meanwhile"
+        )
     {
         start = comma + 1;
     }
     let mut end = start;
     while end < limit && v.is_word(end) {
         let w = v.lw(end);
-        let name_like = v.is_cap(end) || words::is_determiner(w) || w == "of" || words::is_personal_pronoun(w) || v.is_number(end);
-        if !name_like && !(end + 1 < limit && v.is_cap(end + 1)) {
+        let name_like =
+            v.is_cap(end) || words::is_determiner(w) || w == "of" || words::is_personal_pronoun(w) || v.is_number(end);
+        let title_before_name = end + 1 < limit && v.is_cap(end + 1);
+        if !name_like && !title_before_name {
             break;
         }
         if end > start && lexicon.cue_word(w).is_some() && !v.is_cap(end) {
@@ -374,14 +401,18 @@ fn headline_colon(v: &View) -> Option<Attribution> {
         return None;
     }
     let end = v.content_end();
-    (colon + 1 < end).then(|| new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), vec![v.span(colon + 1, end)]))
+    (colon + 1 < end).then(|| {
+        new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), vec![v.span(colon + 1, end)])
+    })
 }
 
 /// "X, citing Y, reported …": the citing attribution relays the main one's
 /// content and hangs below it.
 fn link_citing(v: &View, sentence_attrs: &mut [Attribution]) {
     let citing: Vec<usize> = (0..sentence_attrs.len())
-        .filter(|&i| sentence_attrs[i].kind == CueKind::According && sentence_attrs[i].cue.of(v.lower).starts_with("citing"))
+        .filter(|&i| {
+            sentence_attrs[i].kind == CueKind::According && sentence_attrs[i].cue.of(v.lower).starts_with("citing")
+        })
         .collect();
     for i in citing {
         let main = (0..sentence_attrs.len()).find(|&j| j != i && sentence_attrs[j].kind != CueKind::According);
@@ -418,7 +449,8 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
         let last = *a.content.last().unwrap_or(&first);
         if sentence.ends_in_quote && last.end + 2 >= sentence.span.end {
             let mut k = a.sentence + 1;
-            while k < sentences.len() && sentences[k].block == sentence.block && sentences[k].open_quote_from.is_some() {
+            while k < sentences.len() && sentences[k].block == sentence.block && sentences[k].open_quote_from.is_some()
+            {
                 let s = &sentences[k];
                 let piece = crate::markup::trim_span(text, s.span);
                 a.content.push(piece);

@@ -4,7 +4,7 @@
 //! "said the minister").
 
 use super::view::View;
-use super::words::{is_determiner, joins_phrase, stops_subject};
+use super::words::{is_determiner, is_temporal, joins_phrase, stops_subject};
 use crate::lexicon::{Lexicon, VerbForm};
 
 /// Longest subject or object phrase, in tokens.
@@ -15,6 +15,40 @@ fn looks_participle(w: &str) -> bool {
     w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))
 }
 
+/// Nouns for records and studies that name their author with "by".
+fn is_record_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "study"
+            | "report"
+            | "poll"
+            | "survey"
+            | "analysis"
+            | "review"
+            | "investigation"
+            | "audit"
+            | "paper"
+            | "book"
+            | "article"
+            | "op-ed"
+            | "column"
+            | "letter"
+            | "memo"
+            | "statement"
+            | "research"
+            | "estimate"
+            | "estimates"
+            | "data"
+            | "documents"
+            | "cables"
+            | "files"
+            | "emails"
+            | "records"
+            | "interview"
+            | "editorial"
+    )
+}
+
 /// Whether the word at `k` can stand inside a name or description that
 /// runs across it, judged by its neighbours.
 fn joins_here(v: &View, k: usize) -> bool {
@@ -22,8 +56,8 @@ fn joins_here(v: &View, k: usize) -> bool {
     let next_fits = v.is_cap(k + 1) || v.is_number(k + 1) || (k + 1 < v.len() && is_determiner(v.lw(k + 1)));
     let prev_fits = k > 0 && v.is_word(k - 1) && !stops_subject(v.lw(k - 1));
     match w {
-        // "leaked by Wikileaks", "written by the ambassador"
-        "by" => k > 0 && v.is_word(k - 1) && looks_participle(v.lw(k - 1)),
+        // "leaked by Wikileaks", "a study by Harvard"
+        "by" => k > 0 && v.is_word(k - 1) && (looks_participle(v.lw(k - 1)) || is_record_noun(v.lw(k - 1))),
         // "Wikileaks and the Guardian"; "written by X and leaked by Y"
         "and" | "&" => {
             prev_fits
@@ -46,13 +80,18 @@ fn ends_subject(v: &View, k: usize, lexicon: &Lexicon) -> bool {
     // A past-tense verb ends the subject ("Wikileaks published files
     // detailing"), but an adjective after a determiner ("the leaked
     // cables") or a participle before "by" ("written by") does not.
-    if looks_participle(w) && !v.is_cap(k) && !v.lw_next_is(k, "by") && !(k > 0 && v.is_word(k - 1) && is_determiner(v.lw(k - 1))) {
+    let modifier_follows = k + 1 < v.len() && v.is_word(k + 1) && (v.lw(k + 1) == "by" || is_temporal(v.lw(k + 1)));
+    let after_determiner = k > 0 && v.is_word(k - 1) && is_determiner(v.lw(k - 1));
+    if looks_participle(w) && !v.is_cap(k) && !modifier_follows && !after_determiner {
         return true;
     }
     // Another verb: "... and said", "... warned" (but not the noun in
     // "documents leaked by").
     lexicon.cue_word(w).is_some_and(|c| {
-        matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson) && !v.lw_next_is(k, "by") && !v.is_cap(k) && super::cues::used_as_verb(v, k, c.form)
+        matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson)
+            && !v.lw_next_is(k, "by")
+            && !v.is_cap(k)
+            && super::cues::used_as_verb(v, k, c.form)
     })
 }
 
@@ -78,8 +117,12 @@ pub fn subject_before(v: &View, end: usize, lexicon: &Lexicon) -> Option<usize> 
                 Some(open) if open > 0 || start != end => start = open,
                 _ => break,
             }
-        } else if (v.is_punct(k, "'") || v.is_punct(k, "’")) && k > 0 && v.is_word(k - 1) && start < end {
-            start = k; // "Sanders’ campaign"
+        } else if (v.is_punct(k, "'") || v.is_punct(k, "’") || v.is_punct(k, "/"))
+            && k > 0
+            && v.is_word(k - 1)
+            && start < end
+        {
+            start = k; // "Sanders’ campaign", "Reuters/Ipsos poll"
         } else {
             break;
         }
@@ -105,7 +148,11 @@ pub fn subject_before_comma(v: &View, comma: usize, lexicon: &Lexicon) -> Option
             start = Some(k);
             break;
         }
-        if v.is_word(t) && matches!(v.lw(t), "that" | "but" | "and" | "because" | "while") && k < comma && v.is_comma(t.wrapping_sub(1)) {
+        if v.is_word(t)
+            && matches!(v.lw(t), "that" | "but" | "and" | "because" | "while")
+            && k < comma
+            && v.is_comma(t.wrapping_sub(1))
+        {
             start = Some(k);
             break;
         }
@@ -124,19 +171,22 @@ pub fn subject_before_comma(v: &View, comma: usize, lexicon: &Lexicon) -> Option
 /// The noun phrase starting at token `start` (after "according to", an
 /// inverted "said", "citing"): returns the index after its last token.
 pub fn phrase_after(v: &View, start: usize, lexicon: &Lexicon) -> Option<usize> {
+    if start < v.len() && v.is_word(start) && is_temporal(v.lw(start)) {
+        return None; // "said Friday"
+    }
     let mut end = start;
     while end < v.len() && end - start < MAX_PHRASE {
         if v.is_word(end) {
             let w = v.lw(end);
-            if end > start && joins_phrase(w) {
-                if !joins_here(v, end) {
-                    break;
-                }
-            } else if end > start && stops_subject(w) && !is_determiner(w) {
-                break;
-            } else if end == start && stops_subject(w) && !is_determiner(w) && !matches!(w, "some" | "it" | "this" | "those" | "these") {
-                break;
-            } else if end > start && lexicon.cue_word(w).is_some() && !v.is_cap(end) && !v.lw_next_is(end, "by") {
+            let stops = if end > start && joins_phrase(w) {
+                !joins_here(v, end)
+            } else if end > start {
+                (stops_subject(w) && !is_determiner(w))
+                    || (lexicon.cue_word(w).is_some() && !v.is_cap(end) && !v.lw_next_is(end, "by"))
+            } else {
+                stops_subject(w) && !is_determiner(w) && !matches!(w, "some" | "it" | "this" | "those" | "these")
+            };
+            if stops {
                 break;
             }
             end += 1;
@@ -165,7 +215,9 @@ pub fn extend_appositive(v: &View, end: usize, lexicon: &Lexicon) -> usize {
     let tail = end + 1..limit;
     let looks_like_description = v.is_cap(end + 1) || is_determiner(v.lw(end + 1));
     let has_verb = tail.clone().any(|k| v.is_word(k) && lexicon.cue_word(v.lw(k)).is_some() && !v.is_cap(k));
-    let only_phrase = tail.clone().all(|k| v.is_word(k) || v.is_comma(k) || v.is_punct(k, "-") || v.is_punct(k, "'") || v.is_punct(k, "’"));
+    let only_phrase = tail
+        .clone()
+        .all(|k| v.is_word(k) || v.is_comma(k) || v.is_punct(k, "-") || v.is_punct(k, "'") || v.is_punct(k, "’"));
     if looks_like_description && !has_verb && only_phrase && tail.len() <= 20 { limit } else { end }
 }
 
@@ -182,7 +234,13 @@ mod tests {
         let lower = s.to_ascii_lowercase();
         let mut toks = Vec::new();
         tokenize(s, Span::new(0, s.len()), &lex, &mut toks);
-        let sentence = Sentence { span: Span::new(0, s.len()), block: 0, kind: BlockKind::Paragraph, open_quote_from: None, ends_in_quote: false };
+        let sentence = Sentence {
+            span: Span::new(0, s.len()),
+            block: 0,
+            kind: BlockKind::Paragraph,
+            open_quote_from: None,
+            ends_in_quote: false,
+        };
         let v = View { text: s, lower: &lower, toks: &toks, sentence: &sentence };
         f(&v)
     }
@@ -199,11 +257,16 @@ mod tests {
     fn subjects() {
         assert_eq!(subject("The cable details that Freed stated the West", "stated").as_deref(), Some("Freed"));
         assert_eq!(
-            subject("In other cable leaks, the US Ambassador to Italy mentions to the State Department", "mentions").as_deref(),
+            subject("In other cable leaks, the US Ambassador to Italy mentions to the State Department", "mentions")
+                .as_deref(),
             Some("the US Ambassador to Italy")
         );
         assert_eq!(
-            subject("Documents written by US diplomats and leaked by Wikileaks and The Guardian in 2010 disclosed details", "disclosed").as_deref(),
+            subject(
+                "Documents written by US diplomats and leaked by Wikileaks and The Guardian in 2010 disclosed details",
+                "disclosed"
+            )
+            .as_deref(),
             Some("Documents written by US diplomats and leaked by Wikileaks and The Guardian in 2010")
         );
         assert_eq!(subject("When Saakashvili warned that", "warned").as_deref(), Some("Saakashvili"));
@@ -218,7 +281,10 @@ mod tests {
             let cue = (0..v.len()).find(|&i| v.raw(i) == "reveal").unwrap();
             subject_before_comma(v, cue - 1, &lex).map(|a| v.span(a, cue - 1).of(s).to_string())
         });
-        assert_eq!(got.as_deref(), Some("The cables written by the US Ambassador to France, Craig Stapleton, on December 12, 2006"));
+        assert_eq!(
+            got.as_deref(),
+            Some("The cables written by the US Ambassador to France, Craig Stapleton, on December 12, 2006")
+        );
     }
 
     #[test]

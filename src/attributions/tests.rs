@@ -2,8 +2,11 @@ use super::*;
 use crate::markup::{Format, parse};
 use crate::sentences::split;
 
-/// (cue, source, content pieces) of every attribution in `text`.
-fn extract_text(text: &str) -> Vec<(String, Option<String>, Vec<String>, Option<usize>)> {
+/// Cue, source, content pieces and parent of one attribution.
+type Extracted = (String, Option<String>, Vec<String>, Option<usize>);
+
+/// Every attribution in `text`.
+fn extract_text(text: &str) -> Vec<Extracted> {
     let lex = Lexicon::builtin();
     let src = format!("Title\n{text}");
     let article = parse(&src, Format::Text, &lex);
@@ -21,7 +24,7 @@ fn extract_text(text: &str) -> Vec<(String, Option<String>, Vec<String>, Option<
         .collect()
 }
 
-fn one(text: &str) -> (String, Option<String>, Vec<String>, Option<usize>) {
+fn one(text: &str) -> Extracted {
     let got = extract_text(text);
     assert_eq!(got.len(), 1, "{got:?}");
     got.into_iter().next().unwrap()
@@ -132,4 +135,3 @@ fn cognition() {
     assert_eq!(source.as_deref(), Some("Most voters"));
     assert_eq!(content, vec!["the economy is weak"]);
 }
-

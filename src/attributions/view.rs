@@ -46,7 +46,9 @@ impl View<'_> {
 
     /// Starts with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        i < self.len()
+            && self.toks[i].kind == TokenKind::Word
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     pub fn is_number(&self, i: usize) -> bool {
@@ -66,7 +68,12 @@ impl View<'_> {
         if end > 0 && self.is_quote(end - 1) {
             return end;
         }
-        while end > 0 && (self.is_punct(end - 1, ".") || self.is_punct(end - 1, "!") || self.is_punct(end - 1, "?") || self.is_punct(end - 1, "…")) {
+        while end > 0
+            && (self.is_punct(end - 1, ".")
+                || self.is_punct(end - 1, "!")
+                || self.is_punct(end - 1, "?")
+                || self.is_punct(end - 1, "…"))
+        {
             end -= 1;
         }
         end

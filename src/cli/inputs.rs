@@ -35,7 +35,9 @@ impl Input {
 }
 
 fn is_article(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Expands the given paths: files as they are, folders walked for
@@ -54,7 +56,9 @@ pub fn collect(paths: &[String], stdin_name: Option<&str>, errors: &mut Vec<File
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, p, &mut out, errors),
             Ok(_) => out.push(Input::File { display: p.clone(), path }),
-            Err(e) => errors.push(FileError { path: p.clone(), offset: 0, message: format!("cannot read: {}", describe(&e)) }),
+            Err(e) => {
+                errors.push(FileError { path: p.clone(), offset: 0, message: format!("cannot read: {}", describe(&e)) })
+            }
         }
     }
     out
@@ -64,7 +68,11 @@ fn walk(dir: &Path, display: &str, out: &mut Vec<Input>, errors: &mut Vec<FileEr
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(FileError { path: display.to_string(), offset: 0, message: format!("cannot read folder: {}", describe(&e)) });
+            errors.push(FileError {
+                path: display.to_string(),
+                offset: 0,
+                message: format!("cannot read folder: {}", describe(&e)),
+            });
             return;
         }
     };
@@ -101,7 +109,9 @@ pub fn read(input: &Input) -> Result<String, FileError> {
     let bytes = match input {
         Input::Stdin { .. } => {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| fail(0, format!("cannot read standard input: {}", describe(&e))))?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| fail(0, format!("cannot read standard input: {}", describe(&e))))?;
             buf
         }
         Input::File { path, .. } => {

@@ -68,9 +68,14 @@ fn report_config_error(e: &ConfigError, color: bool) {
         notes.push(format!("help: did you mean `{s}`?"));
     }
     let label = e.key.as_ref().map_or("here".to_string(), |k| format!("`{k}`"));
-    let frame = Diagnostic::error().with_message(e.message.clone()).with_labels(vec![Label::primary((), e.span.clone()).with_message(label)]).with_notes(notes);
+    let frame = Diagnostic::error()
+        .with_message(e.message.clone())
+        .with_labels(vec![Label::primary((), e.span.clone()).with_message(label)])
+        .with_notes(notes);
     let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
-    if e.text.is_empty() || codespan_reporting::term::emit_to_write_style(&mut buffer, &Default::default(), &file, &frame).is_err() {
+    if e.text.is_empty()
+        || codespan_reporting::term::emit_to_write_style(&mut buffer, &Default::default(), &file, &frame).is_err()
+    {
         warn(&e.to_string());
         return;
     }
@@ -239,7 +244,9 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
     let path = input.display();
     let rendered = match format {
         ExtractFormat::Human => report::extract::human(path, &text, &analysis),
-        ExtractFormat::Json | ExtractFormat::Jsonl => report::extract::jsonl_line(&report::extract::extracted(path, analysis.article.outlet(), &analysis)),
+        ExtractFormat::Json | ExtractFormat::Jsonl => {
+            report::extract::jsonl_line(&report::extract::extracted(path, analysis.article.outlet(), &analysis))
+        }
     };
     Outcome::Extracted { rendered }
 }
@@ -247,7 +254,8 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
 fn extract(args: &CommonArgs) -> Result<u8, u8> {
     let mut prepared = prepare(args)?;
     let format = args.format_extract();
-    let outcomes: Vec<Outcome> = prepared.inputs.par_iter().map(|input| extract_one(input, &prepared.resolver, format)).collect();
+    let outcomes: Vec<Outcome> =
+        prepared.inputs.par_iter().map(|input| extract_one(input, &prepared.resolver, format)).collect();
     let mut pieces = Vec::new();
     for outcome in outcomes {
         match outcome {
@@ -276,7 +284,9 @@ fn extract(args: &CommonArgs) -> Result<u8, u8> {
 
 fn rules(format: RulesFormat) -> Result<u8, u8> {
     let text = match format {
-        RulesFormat::Text => catalog::all().iter().map(|r| format!("{:<24} {:<8} {}\n", r.id, r.severity.as_str(), r.summary)).collect(),
+        RulesFormat::Text => {
+            catalog::all().iter().map(|r| format!("{:<24} {:<8} {}\n", r.id, r.severity.as_str(), r.summary)).collect()
+        }
         RulesFormat::Markdown => rules_markdown(),
         RulesFormat::Json => {
             let rows: Vec<serde_json::Value> = catalog::all()

@@ -113,27 +113,54 @@ impl ConfigError {
         }
     }
 
-    pub fn unknown_key(path: &Path, text: &str, span: std::ops::Range<usize>, key: &str, word: &str, allowed: &[&str]) -> ConfigError {
+    pub fn unknown_key(
+        path: &Path,
+        text: &str,
+        span: std::ops::Range<usize>,
+        key: &str,
+        word: &str,
+        allowed: &[&str],
+    ) -> ConfigError {
         let mut e = ConfigError::at(path, text, span, key, format!("unknown key `{key}` in {}", path.display()));
         e.allowed = allowed.iter().map(|s| s.to_string()).collect();
         e.suggestion = did_you_mean(word, allowed);
         e
     }
 
-    pub fn bad_value(path: &Path, text: &str, span: std::ops::Range<usize>, key: &str, value: &str, allowed: &[&str]) -> ConfigError {
-        let mut e = ConfigError::at(path, text, span, key, format!("invalid value `{value}` for `{key}` in {}", path.display()));
+    pub fn bad_value(
+        path: &Path,
+        text: &str,
+        span: std::ops::Range<usize>,
+        key: &str,
+        value: &str,
+        allowed: &[&str],
+    ) -> ConfigError {
+        let mut e = ConfigError::at(
+            path,
+            text,
+            span,
+            key,
+            format!("invalid value `{value}` for `{key}` in {}", path.display()),
+        );
         e.allowed = allowed.iter().map(|s| s.to_string()).collect();
         e.suggestion = did_you_mean(value, allowed);
         e
     }
 
     /// Turns a TOML or serde error into a located config error.
-    pub fn from_toml(path: &Path, text: &str, err: &toml::de::Error, top_keys: &[&str], nested_keys: &[&str]) -> ConfigError {
+    pub fn from_toml(
+        path: &Path,
+        text: &str,
+        err: &toml::de::Error,
+        top_keys: &[&str],
+        nested_keys: &[&str],
+    ) -> ConfigError {
         let span = err.span().unwrap_or(0..0);
         let message = err.message().trim().to_string();
         if let Some(caps) = UNKNOWN_FIELD.captures(&message) {
             let word = caps[1].to_string();
-            let listed: Vec<String> = caps[2].split(',').map(|s| s.trim().trim_matches('`').to_string()).filter(|s| !s.is_empty()).collect();
+            let listed: Vec<String> =
+                caps[2].split(',').map(|s| s.trim().trim_matches('`').to_string()).filter(|s| !s.is_empty()).collect();
             let allowed: Vec<&str> = if listed.is_empty() {
                 if top_keys.contains(&word.as_str()) { nested_keys.to_vec() } else { top_keys.to_vec() }
             } else {
@@ -142,7 +169,13 @@ impl ConfigError {
             return ConfigError::unknown_key(path, text, span, &word, &word, &allowed);
         }
         let key = key_at(text, span.start);
-        let mut e = ConfigError::at(path, text, span, key.as_deref().unwrap_or(""), format!("invalid config in {}: {message}", path.display()));
+        let mut e = ConfigError::at(
+            path,
+            text,
+            span,
+            key.as_deref().unwrap_or(""),
+            format!("invalid config in {}: {message}", path.display()),
+        );
         e.key = key;
         e
     }

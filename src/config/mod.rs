@@ -99,34 +99,54 @@ pub fn load(path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings, ConfigError
 
 /// Parses config `text` read from `path`.
 pub fn parse(text: &str, path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings, ConfigError> {
-    let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e, TOP_KEYS, SOURCES_KEYS))?;
+    let file: ConfigFile =
+        toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e, TOP_KEYS, SOURCES_KEYS))?;
     let mut settings = Settings::builtin(builtin.clone());
     settings.origin = Some(path.to_path_buf());
 
     if let Some(value) = &file.fail_on {
-        settings.fail_on = Some(
-            FailOn::parse(value.get_ref())
-                .ok_or_else(|| ConfigError::bad_value(path, text, value.span(), "fail-on", value.get_ref(), FAIL_ON_VALUES))?,
-        );
+        settings.fail_on = Some(FailOn::parse(value.get_ref()).ok_or_else(|| {
+            ConfigError::bad_value(path, text, value.span(), "fail-on", value.get_ref(), FAIL_ON_VALUES)
+        })?);
     }
     if let Some(value) = &file.max_hops {
         let hops = *value.get_ref();
         if !(0..=100).contains(&hops) {
-            return Err(ConfigError::bad_value(path, text, value.span(), "max-hops", &hops.to_string(), &["a whole number from 0 to 100"]));
+            return Err(ConfigError::bad_value(
+                path,
+                text,
+                value.span(),
+                "max-hops",
+                &hops.to_string(),
+                &["a whole number from 0 to 100"],
+            ));
         }
         settings.rules.max_hops = hops as usize;
     }
     let known: Vec<&str> = catalog::ids().collect();
     for (rule, level) in &file.rules {
         if !known.contains(&rule.get_ref().as_str()) {
-            return Err(ConfigError::unknown_key(path, text, rule.span(), &format!("rules.{}", rule.get_ref()), rule.get_ref(), &known));
+            return Err(ConfigError::unknown_key(
+                path,
+                text,
+                rule.span(),
+                &format!("rules.{}", rule.get_ref()),
+                rule.get_ref(),
+                &known,
+            ));
         }
         let severity = match level.get_ref().as_str() {
             "off" => None,
-            other => Some(
-                serde_plain_severity(other)
-                    .ok_or_else(|| ConfigError::bad_value(path, text, level.span(), &format!("rules.{}", rule.get_ref()), other, RULE_LEVELS))?,
-            ),
+            other => Some(serde_plain_severity(other).ok_or_else(|| {
+                ConfigError::bad_value(
+                    path,
+                    text,
+                    level.span(),
+                    &format!("rules.{}", rule.get_ref()),
+                    other,
+                    RULE_LEVELS,
+                )
+            })?),
         };
         settings.rules.severities.insert(rule.get_ref().clone(), severity);
     }
@@ -136,8 +156,17 @@ pub fn parse(text: &str, path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings
         let base = path.parent().unwrap_or(Path::new("."));
         for entry in &file.rule_files {
             let rule_path = base.join(entry.get_ref());
-            let rule_text = std::fs::read_to_string(&rule_path).map_err(|e| ConfigError::at(path, text, entry.span(), "rule-files", format!("cannot read {}: {e}", rule_path.display())))?;
-            let extra: LexiconFile = toml::from_str(&rule_text).map_err(|e| ConfigError::from_toml(&rule_path, &rule_text, &e, LEXICON_KEYS, &[]))?;
+            let rule_text = std::fs::read_to_string(&rule_path).map_err(|e| {
+                ConfigError::at(
+                    path,
+                    text,
+                    entry.span(),
+                    "rule-files",
+                    format!("cannot read {}: {e}", rule_path.display()),
+                )
+            })?;
+            let extra: LexiconFile = toml::from_str(&rule_text)
+                .map_err(|e| ConfigError::from_toml(&rule_path, &rule_text, &e, LEXICON_KEYS, &[]))?;
             lexicon.add(&extra);
         }
         settings.lexicon = Arc::new(lexicon);
@@ -146,7 +175,8 @@ pub fn parse(text: &str, path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings
 }
 
 /// Top-level keys of a rule (lexicon) file.
-const LEXICON_KEYS: &[&str] = &["verbs", "phrases", "nouns", "glue", "vague", "anonymous", "documents", "related", "credits", "abbreviations"];
+const LEXICON_KEYS: &[&str] =
+    &["verbs", "phrases", "nouns", "glue", "vague", "anonymous", "documents", "related", "credits", "abbreviations"];
 
 fn serde_plain_severity(value: &str) -> Option<Severity> {
     match value {

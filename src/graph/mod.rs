@@ -88,9 +88,10 @@ fn classify_mention(text: &str) -> Mention {
             _ => {}
         }
     }
-    let definite = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their")
-        || first.ends_with("'s")
-        || first.ends_with("’s");
+    let definite =
+        matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their")
+            || first.ends_with("'s")
+            || first.ends_with("’s");
     let head_lower = words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     let caps_after_first = words.iter().skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     if definite && head_lower && caps_after_first <= 1 && words.len() <= 5 {
@@ -103,12 +104,66 @@ fn classify_mention(text: &str) -> Mention {
 /// Words that mark an organisation rather than a person.
 fn is_organisation(text: &str) -> bool {
     const ORG_WORDS: &[&str] = &[
-        "ministry", "department", "party", "agency", "magazine", "news", "times", "post", "press", "council", "union",
-        "committee", "commission", "office", "bureau", "institute", "university", "center", "centre", "company",
-        "inc", "corp", "group", "association", "administration", "government", "police", "campaign", "court",
-        "congress", "senate", "house", "parliament", "reuters", "wikileaks", "guardian", "network", "foundation",
-        "army", "navy", "board", "bank", "fund", "service", "journal", "gazette", "wire", "tribune", "herald",
-        "cnn", "bbc", "nbc", "abc", "cbs", "fox", "nato", "eu", "un", "fbi", "cia",
+        "ministry",
+        "department",
+        "party",
+        "agency",
+        "magazine",
+        "news",
+        "times",
+        "post",
+        "press",
+        "council",
+        "union",
+        "committee",
+        "commission",
+        "office",
+        "bureau",
+        "institute",
+        "university",
+        "center",
+        "centre",
+        "company",
+        "inc",
+        "corp",
+        "group",
+        "association",
+        "administration",
+        "government",
+        "police",
+        "campaign",
+        "court",
+        "congress",
+        "senate",
+        "house",
+        "parliament",
+        "reuters",
+        "wikileaks",
+        "guardian",
+        "network",
+        "foundation",
+        "army",
+        "navy",
+        "board",
+        "bank",
+        "fund",
+        "service",
+        "journal",
+        "gazette",
+        "wire",
+        "tribune",
+        "herald",
+        "cnn",
+        "bbc",
+        "nbc",
+        "abc",
+        "cbs",
+        "fox",
+        "nato",
+        "eu",
+        "un",
+        "fbi",
+        "cia",
     ];
     text.split(|c: char| !c.is_alphanumeric()).any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
@@ -117,7 +172,8 @@ fn is_organisation(text: &str) -> bool {
 fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-    let phrase_hit = |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
+    let phrase_hit =
+        |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
     if phrase_hit(&lexicon.anonymous) {
         return SourceKind::Anonymous;
     }
@@ -143,21 +199,79 @@ fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
 fn is_role_noun(head: &str) -> bool {
     matches!(
         head,
-        "leader" | "minister" | "president" | "official" | "spokesman" | "spokeswoman" | "spokesperson" | "advisor"
-            | "adviser" | "ambassador" | "director" | "chief" | "head" | "secretary" | "mayor" | "governor"
-            | "senator" | "candidate" | "nominee" | "chairman" | "chairwoman" | "chair" | "ceo" | "founder"
-            | "lawyer" | "attorney" | "judge" | "author" | "reporter" | "writer" | "diplomat" | "envoy" | "general"
-            | "commander" | "officer" | "engineer" | "expert" | "analyst" | "economist" | "professor" | "researcher"
-            | "prime" | "premier" | "chancellor" | "king" | "queen" | "prince" | "pope" | "patriarch" | "dissident"
-            | "man" | "woman" | "politician" | "lawmaker" | "congressman" | "congresswoman" | "representative"
-            | "manager" | "owner" | "executive" | "member" | "narrator" | "host" | "activist" | "businessman"
+        "leader"
+            | "minister"
+            | "president"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "advisor"
+            | "adviser"
+            | "ambassador"
+            | "director"
+            | "chief"
+            | "head"
+            | "secretary"
+            | "mayor"
+            | "governor"
+            | "senator"
+            | "candidate"
+            | "nominee"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "ceo"
+            | "founder"
+            | "lawyer"
+            | "attorney"
+            | "judge"
+            | "author"
+            | "reporter"
+            | "writer"
+            | "diplomat"
+            | "envoy"
+            | "general"
+            | "commander"
+            | "officer"
+            | "engineer"
+            | "expert"
+            | "analyst"
+            | "economist"
+            | "professor"
+            | "researcher"
+            | "prime"
+            | "premier"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "pope"
+            | "patriarch"
+            | "dissident"
+            | "man"
+            | "woman"
+            | "politician"
+            | "lawmaker"
+            | "congressman"
+            | "congresswoman"
+            | "representative"
+            | "manager"
+            | "owner"
+            | "executive"
+            | "member"
+            | "narrator"
+            | "host"
+            | "activist"
+            | "businessman"
     )
 }
 
 /// Capitalised names ("Jane Doe", "Acme Corp") in running text, used as
 /// antecedents for pronouns when no source came before.
-static NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+").expect("name pattern compiles"));
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+").expect("name pattern compiles")
+});
 
 struct Builder<'a> {
     text: &'a str,
@@ -218,7 +332,11 @@ impl Builder<'_> {
         }
         let short = text.split_whitespace().filter(|w| !w.ends_with('.')).count() <= 1;
         if short && let Some(last) = surname(text) {
-            let earlier = self.graph.nodes.iter().position(|n| n.kind == SourceKind::Person && surname(&n.name).as_deref() == Some(&last));
+            let earlier = self
+                .graph
+                .nodes
+                .iter()
+                .position(|n| n.kind == SourceKind::Person && surname(&n.name).as_deref() == Some(&last));
             if let Some(id) = earlier {
                 self.graph.nodes[id].mentions.push(span);
                 return id;
@@ -259,13 +377,15 @@ impl Builder<'_> {
             }
             Mention::Relative => {
                 let sentence_start = self.text[..span.start].rfind(['.', '\n']).map_or(0, |k| k + 1);
-                let found = self.name_in_text_before(span.start, sentence_start).or_else(|| self.nearest(span.start, |_| true));
+                let found =
+                    self.name_in_text_before(span.start, sentence_start).or_else(|| self.nearest(span.start, |_| true));
                 (found, false)
             }
             Mention::Description => {
                 let head = lower.split_whitespace().last().unwrap_or("").trim_end_matches('s').to_string();
                 let is_document = self.lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""));
-                let by_head = self.nearest(span.start, |n| n.key.split_whitespace().any(|w| w.trim_end_matches('s') == head));
+                let by_head =
+                    self.nearest(span.start, |n| n.key.split_whitespace().any(|w| w.trim_end_matches('s') == head));
                 let role = is_role_noun(&head);
                 let by_kind = by_head.or_else(|| {
                     self.nearest(span.start, |n| {
@@ -277,10 +397,11 @@ impl Builder<'_> {
                     })
                 });
                 // "her chief of staff": the possessive points to someone
-                    // named earlier, and the description names a new source.
+                // named earlier, and the description names a new source.
                 let possessive = matches!(lower.split_whitespace().next(), Some("his" | "her" | "its" | "their"));
                 if by_kind.is_none() && possessive {
-                    let anchored = self.nearest(span.start, |_| true).is_some() || NAME.is_match(&self.text[..span.start]);
+                    let anchored =
+                        self.nearest(span.start, |_| true).is_some() || NAME.is_match(&self.text[..span.start]);
                     return (Some(self.add_node(text, span)), !anchored);
                 }
                 match by_kind {
@@ -289,7 +410,9 @@ impl Builder<'_> {
                         (Some(id), false)
                     }
                     // Something earlier names what the description points to.
-                    None if !head.is_empty() && self.text[..span.start].to_lowercase().contains(&head) => (Some(self.add_node(text, span)), false),
+                    None if !head.is_empty() && self.text[..span.start].to_lowercase().contains(&head) => {
+                        (Some(self.add_node(text, span)), false)
+                    }
                     None => (Some(self.add_node(text, span)), true),
                 }
             }

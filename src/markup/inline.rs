@@ -14,11 +14,7 @@ use crate::span::Span;
 
 /// `[text](url)`: returns (text, url).
 fn link(input: &str) -> IResult<&str, (&str, &str)> {
-    (
-        delimited(char('['), take_until("]"), char(']')),
-        delimited(char('('), take_until(")"), char(')')),
-    )
-        .parse(input)
+    (delimited(char('['), take_until("]"), char(']')), delimited(char('('), take_until(")"), char(')'))).parse(input)
 }
 
 /// `![alt](url)`: images carry no prose.

@@ -105,7 +105,10 @@ impl Builder<'_> {
         let prose = &self.bytes[start..end];
         let Some(first) = prose.iter().position(|b| !b.is_ascii_whitespace()) else { return };
         let last = prose.iter().rposition(|b| !b.is_ascii_whitespace()).unwrap_or(first);
-        let kind = if kind == BlockKind::Heading && !self.seen_prose && !self.blocks.iter().any(|b| b.kind == BlockKind::Title) {
+        let kind = if kind == BlockKind::Heading
+            && !self.seen_prose
+            && !self.blocks.iter().any(|b| b.kind == BlockKind::Title)
+        {
             BlockKind::Title
         } else {
             kind
@@ -165,7 +168,8 @@ pub fn parse(source: &str) -> Article {
             blank(&mut b.bytes, 0..all_lines[close].end);
             i = close + 1;
         } else {
-            problems.push(MarkupProblem { offset: 0, message: "front matter opened with `+++` is never closed".into() });
+            problems
+                .push(MarkupProblem { offset: 0, message: "front matter opened with `+++` is never closed".into() });
         }
     }
 
@@ -261,7 +265,8 @@ pub fn parse(source: &str) -> Article {
 /// returns the index of the first line after it.
 fn skip_block_comment(source: &str, all_lines: &[Line], first: usize, b: &mut Builder) -> usize {
     b.close();
-    let start = all_lines[first].start + (all_lines[first].text(source).len() - all_lines[first].text(source).trim_start().len());
+    let start = all_lines[first].start
+        + (all_lines[first].text(source).len() - all_lines[first].text(source).trim_start().len());
     let rest = &source[start..];
     let (end, body) = match inline::comment(rest) {
         Ok((after, body)) => (source.len() - after.len(), body.trim().to_string()),
@@ -296,7 +301,8 @@ mod tests {
 
     #[test]
     fn headings_paragraphs_quotes_lists() {
-        let src = "# Big title\n\nFirst para\ncontinues.\n\n## Section\n\n> Quoted line\n> more\n\n- item one\n- item two\n";
+        let src =
+            "# Big title\n\nFirst para\ncontinues.\n\n## Section\n\n> Quoted line\n> more\n\n- item one\n- item two\n";
         assert_eq!(
             kinds_and_text(src),
             vec![

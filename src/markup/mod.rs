@@ -31,11 +31,7 @@ impl Format {
     /// `.md` and `.markdown` are Markdown; everything else is plain text.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
-            Format::Markdown
-        } else {
-            Format::Text
-        }
+        if lower.ends_with(".md") || lower.ends_with(".markdown") { Format::Markdown } else { Format::Text }
     }
 }
 
@@ -177,10 +173,7 @@ mod tests {
             &lex,
         );
         let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![BlockKind::Title, BlockKind::Related, BlockKind::Credit, BlockKind::Paragraph]
-        );
+        assert_eq!(kinds, vec![BlockKind::Title, BlockKind::Related, BlockKind::Credit, BlockKind::Paragraph]);
     }
 
     #[test]

@@ -74,7 +74,8 @@ pub fn looks_like_heading(line: &str) -> bool {
     if words == 0 || words > HEADING_MAX_WORDS {
         return false;
     }
-    let core = line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'));
+    let core =
+        line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'));
     !core.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 

@@ -63,7 +63,9 @@ pub fn human(path: &str, text: &str, analysis: &Analysis) -> String {
         out.push('\n');
         out.push_str(&format!("    cue:     «{}»\n", show(a.cue)));
         match (a.source, analysis.graph.source_of[a.id]) {
-            (Some(s), Some(node)) => out.push_str(&format!("    source:  «{}» → {}\n", show(s), analysis.graph.nodes[node].name)),
+            (Some(s), Some(node)) => {
+                out.push_str(&format!("    source:  «{}» → {}\n", show(s), analysis.graph.nodes[node].name))
+            }
             (Some(s), None) => out.push_str(&format!("    source:  «{}» (unresolved)\n", show(s))),
             (None, _) => out.push_str("    source:  (none)\n"),
         }

@@ -23,7 +23,11 @@ pub fn frame(d: &Diagnostic) -> Frame<()> {
     if !d.help.is_empty() {
         notes.push(format!("help: {}", d.help));
     }
-    Frame::new(frame_severity(d.severity)).with_code(d.rule).with_message(d.message.clone()).with_labels(labels).with_notes(notes)
+    Frame::new(frame_severity(d.severity))
+        .with_code(d.rule)
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
 /// Renders one file's diagnostics into `buffer`.

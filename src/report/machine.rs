@@ -86,7 +86,13 @@ pub fn concise(files: &[CheckedFile]) -> String {
         for d in &f.diagnostics {
             let (line, column) = index.locate(&f.text, d.span.start);
             let chain = if d.chain.is_empty() { String::new() } else { format!(" [{}]", d.chain.join(" → ")) };
-            out.push_str(&format!("{}:{line}:{column}: {}[{}] {}{chain}\n", f.path, d.severity.as_str(), d.rule, d.message));
+            out.push_str(&format!(
+                "{}:{line}:{column}: {}[{}] {}{chain}\n",
+                f.path,
+                d.severity.as_str(),
+                d.rule,
+                d.message
+            ));
         }
     }
     out

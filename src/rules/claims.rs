@@ -56,10 +56,13 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
         if governed == Governed::None {
             governed = quoted_from_elsewhere(s, i, attributions).map_or(Governed::None, Governed::Own);
         }
-        if governed == Governed::None && i > 0 && sentences[i - 1].block == s.block && continues_previous(text, s) {
-            if let Some(prev) = out[i - 1].governed.attribution() {
-                governed = Governed::Carried(prev);
-            }
+        if governed == Governed::None
+            && i > 0
+            && sentences[i - 1].block == s.block
+            && continues_previous(text, s)
+            && let Some(prev) = out[i - 1].governed.attribution()
+        {
+            governed = Governed::Carried(prev);
         }
         out.push(Judgement { is_claim, governed });
     }
@@ -145,7 +148,13 @@ fn continues_previous(text: &str, s: &Sentence) -> bool {
     if s.open_quote_from.is_some() {
         return true;
     }
-    let first: String = s.span.of(text).split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase();
+    let first: String = s
+        .span
+        .of(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     continues_account(&first) || first == "in" && s.span.of(text).to_ascii_lowercase().starts_with("in addition")
 }
 
@@ -169,14 +178,16 @@ mod tests {
 
     #[test]
     fn embedded_cognition_does_not_govern() {
-        let (_, _, _, j) = judge_text("The council tried to make the voters believe the tax was temporary, in a bid to win.");
+        let (_, _, _, j) =
+            judge_text("The council tried to make the voters believe the tax was temporary, in a bid to win.");
         assert!(j[1].is_claim);
         assert_eq!(j[1].governed, Governed::None);
     }
 
     #[test]
     fn subordinate_clause_then_main_speaker() {
-        let (src, _, attrs, j) = judge_text("When Okafor warned that costs would rise, Reyes stated that the budget was fine.");
+        let (src, _, attrs, j) =
+            judge_text("When Okafor warned that costs would rise, Reyes stated that the budget was fine.");
         let g = j[1].governed.attribution().unwrap();
         assert_eq!(attrs[g].source.unwrap().of(&src), "Reyes");
     }
@@ -190,7 +201,9 @@ mod tests {
 
     #[test]
     fn carried_by_furthermore_not_by_plain_sentence() {
-        let (_, _, _, j) = judge_text("According to the Gazette, the port closed. Furthermore, the ferry stopped running. The mayor is on holiday this week.");
+        let (_, _, _, j) = judge_text(
+            "According to the Gazette, the port closed. Furthermore, the ferry stopped running. The mayor is on holiday this week.",
+        );
         assert!(matches!(j[1].governed, Governed::Own(_)));
         assert!(matches!(j[2].governed, Governed::Carried(_)));
         assert_eq!(j[3].governed, Governed::None);

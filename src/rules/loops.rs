@@ -37,10 +37,51 @@ pub struct OutletFacts {
 fn is_stopword(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "and" | "or" | "of" | "to" | "in" | "on" | "at" | "for" | "by" | "with" | "that" | "this"
-            | "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had" | "it" | "its" | "as" | "from"
-            | "said" | "says" | "say" | "according" | "reported" | "will" | "would" | "not" | "but" | "their" | "his"
-            | "her" | "they" | "he" | "she" | "which" | "who"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "with"
+            | "that"
+            | "this"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "it"
+            | "its"
+            | "as"
+            | "from"
+            | "said"
+            | "says"
+            | "say"
+            | "according"
+            | "reported"
+            | "will"
+            | "would"
+            | "not"
+            | "but"
+            | "their"
+            | "his"
+            | "her"
+            | "they"
+            | "he"
+            | "she"
+            | "which"
+            | "who"
     )
 }
 
@@ -77,7 +118,10 @@ pub fn find(files: &[OutletFacts], settings: &RuleSettings, min_overlap: f64) ->
             let Some(b_key) = claim.keys.first().filter(|k| *k != a_key) else { continue };
             let Some(b_files) = by_outlet.get(b_key.as_str()) else { continue };
             let cited_back = b_files.iter().any(|&b| {
-                files[b].claims.iter().any(|c| c.keys.first() == Some(a_key) && overlap(&c.words, &claim.words) >= min_overlap)
+                files[b]
+                    .claims
+                    .iter()
+                    .any(|c| c.keys.first() == Some(a_key) && overlap(&c.words, &claim.words) >= min_overlap)
             });
             if !cited_back {
                 continue;
@@ -90,7 +134,9 @@ pub fn find(files: &[OutletFacts], settings: &RuleSettings, min_overlap: f64) ->
                 Diagnostic {
                     rule: catalog::CIRCULAR,
                     severity,
-                    message: format!("circular reporting: {b_name} cites {a_name} for this claim, and this article cites {b_name}"),
+                    message: format!(
+                        "circular reporting: {b_name} cites {a_name} for this claim, and this article cites {b_name}"
+                    ),
                     span: claim.span,
                     labels: Vec::new(),
                     chain: vec![b_name.clone(), a_name.clone()],
@@ -118,8 +164,16 @@ mod tests {
 
     #[test]
     fn two_outlet_loop_is_found_on_both_sides() {
-        let a = OutletFacts { outlet_key: Some("a".into()), outlet_name: Some("A".into()), claims: vec![claim(&["b"], "the ferry will stop running in May")] };
-        let b = OutletFacts { outlet_key: Some("b".into()), outlet_name: Some("B".into()), claims: vec![claim(&["a"], "ferry stop running May, A reported")] };
+        let a = OutletFacts {
+            outlet_key: Some("a".into()),
+            outlet_name: Some("A".into()),
+            claims: vec![claim(&["b"], "the ferry will stop running in May")],
+        };
+        let b = OutletFacts {
+            outlet_key: Some("b".into()),
+            outlet_name: Some("B".into()),
+            claims: vec![claim(&["a"], "ferry stop running May, A reported")],
+        };
         let found = find(&[a, b], &RuleSettings::default(), DEFAULT_LOOP_OVERLAP);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].1.chain, vec!["b".to_string(), "A".to_string()]);
@@ -127,8 +181,16 @@ mod tests {
 
     #[test]
     fn different_claims_are_not_a_loop() {
-        let a = OutletFacts { outlet_key: Some("a".into()), outlet_name: None, claims: vec![claim(&["b"], "the ferry will stop running")] };
-        let b = OutletFacts { outlet_key: Some("b".into()), outlet_name: None, claims: vec![claim(&["a"], "taxes rise next winter")] };
+        let a = OutletFacts {
+            outlet_key: Some("a".into()),
+            outlet_name: None,
+            claims: vec![claim(&["b"], "the ferry will stop running")],
+        };
+        let b = OutletFacts {
+            outlet_key: Some("b".into()),
+            outlet_name: None,
+            claims: vec![claim(&["a"], "taxes rise next winter")],
+        };
         assert!(find(&[a, b], &RuleSettings::default(), DEFAULT_LOOP_OVERLAP).is_empty());
     }
 }

@@ -124,17 +124,29 @@ fn push<'o>(out: &'o mut Vec<Diagnostic>, rule: &'static str, span: Span, messag
     out.last_mut().expect("just pushed")
 }
 
-fn check_sentence(cx: &Context, settings: &RuleSettings, index: usize, sentence: &Sentence, judgement: &Judgement, out: &mut Vec<Diagnostic>) {
+fn check_sentence(
+    cx: &Context,
+    settings: &RuleSettings,
+    index: usize,
+    sentence: &Sentence,
+    judgement: &Judgement,
+    out: &mut Vec<Diagnostic>,
+) {
     let span = sentence.span;
     let text = &cx.article.prose;
     let lower = span.of(text).to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '.').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '.').filter(|w| !w.is_empty()).collect();
     let own: Vec<&Attribution> = cx.attributions.iter().filter(|a| a.sentence == index).collect();
     let governing = judgement.governed.attribution();
     let chain_nodes: Vec<usize> = governing.map(|g| cx.graph.chains[g].clone()).unwrap_or_default();
 
-    let vague_phrase = find_phrase(&cx.lexicon.vague, &words)
-        .or_else(|| chain_nodes.iter().find(|&&n| cx.graph.nodes[n].kind == SourceKind::Vague).map(|&n| cx.graph.nodes[n].name.clone()));
+    let vague_phrase = find_phrase(&cx.lexicon.vague, &words).or_else(|| {
+        chain_nodes
+            .iter()
+            .find(|&&n| cx.graph.nodes[n].kind == SourceKind::Vague)
+            .map(|&n| cx.graph.nodes[n].name.clone())
+    });
     let anonymous_phrase = anonymous_in(cx, &own, &words, &chain_nodes);
 
     if let Some(phrase) = &vague_phrase {
@@ -150,7 +162,12 @@ fn check_sentence(cx: &Context, settings: &RuleSettings, index: usize, sentence:
         if cx.graph.unresolved[a.id]
             && let Some(source) = a.source
         {
-            let d = push(out, UNRESOLVED, span, format!("`{}` does not point to any source named earlier", source.of(text)));
+            let d = push(
+                out,
+                UNRESOLVED,
+                span,
+                format!("`{}` does not point to any source named earlier", source.of(text)),
+            );
             d.labels.push(Label { span: source, message: "who or what is this?".into() });
         }
     }
@@ -174,7 +191,8 @@ fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
 /// Anonymity markers: in a source phrase of this sentence, in the chain,
 /// or an explicit "on condition of anonymity" anywhere in the sentence.
 fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize]) -> Option<String> {
-    const EXPLICIT: &[&str] = &["anonymity", "familiar", "authorized", "authorised", "named", "unnamed", "anonymous", "close"];
+    const EXPLICIT: &[&str] =
+        &["anonymity", "familiar", "authorized", "authorised", "named", "unnamed", "anonymous", "close"];
     let explicit = (0..words.len()).find_map(|i| {
         cx.lexicon
             .anonymous
@@ -186,11 +204,17 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
         .or_else(|| {
             own.iter().filter_map(|a| a.source).find_map(|s| {
                 let lower = s.of(&cx.article.prose).to_ascii_lowercase();
-                let sw: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).collect();
+                let sw: Vec<&str> =
+                    lower.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).collect();
                 find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())
             })
         })
-        .or_else(|| chain.iter().find(|&&n| cx.graph.nodes[n].kind == SourceKind::Anonymous).map(|&n| cx.graph.nodes[n].name.clone()))
+        .or_else(|| {
+            chain
+                .iter()
+                .find(|&&n| cx.graph.nodes[n].kind == SourceKind::Anonymous)
+                .map(|&n| cx.graph.nodes[n].name.clone())
+        })
 }
 
 fn chain_names(cx: &Context, nodes: &[usize]) -> Vec<String> {
@@ -223,25 +247,37 @@ fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carr
     let nodes = &cx.graph.chains[g];
     let names = chain_names(cx, nodes);
     let path = format!("this article → {}", names.join(" → "));
-    let labels: Vec<Label> = if carried { Vec::new() } else { chain_labels(cx, g).into_iter().filter(|l| span.contains(l.span)).collect() };
+    let labels: Vec<Label> =
+        if carried { Vec::new() } else { chain_labels(cx, g).into_iter().filter(|l| span.contains(l.span)).collect() };
     let carried_note = "attribution carried over from the previous sentence".to_string();
 
     let repeat = nodes.iter().enumerate().find(|(i, n)| nodes[..*i].contains(n)).map(|(_, n)| *n);
-    let own_outlet = cx.outlet_key.as_ref().and_then(|key| nodes.iter().find(|&&n| &cx.graph.nodes[n].key == key).copied());
+    let own_outlet =
+        cx.outlet_key.as_ref().and_then(|key| nodes.iter().find(|&&n| &cx.graph.nodes[n].key == key).copied());
     if let Some(node) = repeat {
         let d = push(out, CIRCULAR, span, format!("attribution chain returns to {}", cx.graph.nodes[node].name));
         d.chain = names.clone();
         d.labels = labels.clone();
         d.notes.push(path.clone());
     } else if let Some(node) = own_outlet {
-        let d = push(out, CIRCULAR, span, format!("article cites its own outlet, {}, as evidence", cx.graph.nodes[node].name));
+        let d = push(
+            out,
+            CIRCULAR,
+            span,
+            format!("article cites its own outlet, {}, as evidence", cx.graph.nodes[node].name),
+        );
         d.chain = names.clone();
         d.labels = labels.clone();
         d.notes.push(path.clone());
     }
     if nodes.len() > settings.max_hops {
         let origin = names.last().cloned().unwrap_or_default();
-        let d = push(out, SECONDHAND, span, format!("claim reaches this article through {} sources before {origin}", nodes.len() - 1));
+        let d = push(
+            out,
+            SECONDHAND,
+            span,
+            format!("claim reaches this article through {} sources before {origin}", nodes.len() - 1),
+        );
         if nodes.len() == 2 {
             d.message = format!("secondhand attribution: {} relays what {origin} said", names[0]);
         }

@@ -17,7 +17,11 @@ fn rule_file_examples() {
         for example in &doc.examples {
             if let Some(bad) = &example.bad {
                 let found = lint(bad);
-                assert!(found.iter().any(|d| d.rule == doc.id), "{}: bad example not flagged: {bad}\n{found:#?}", doc.id);
+                assert!(
+                    found.iter().any(|d| d.rule == doc.id),
+                    "{}: bad example not flagged: {bad}\n{found:#?}",
+                    doc.id
+                );
             }
             if let Some(good) = &example.good {
                 let found = lint(good);
@@ -35,7 +39,9 @@ fn vague_is_not_also_missing() {
 
 #[test]
 fn secondhand_chain_names() {
-    let found = lint("According to the Coastal Wire, memos leaked by a former clerk show that the council knew about the leak.");
+    let found = lint(
+        "According to the Coastal Wire, memos leaked by a former clerk show that the council knew about the leak.",
+    );
     let d = found.iter().find(|d| d.rule == catalog::SECONDHAND).expect("secondhand");
     assert_eq!(d.chain, vec!["Coastal Wire".to_string(), "memos leaked by a former clerk".to_string()]);
     assert!(d.notes[0].starts_with("this article → Coastal Wire → memos"));
@@ -44,7 +50,8 @@ fn secondhand_chain_names() {
 #[test]
 fn own_outlet_is_circular() {
     let lex = Lexicon::builtin();
-    let text = "+++\noutlet = \"Harbour Gazette\"\n+++\n\nThe bridge is unsafe, the Harbour Gazette reported last week.\n";
+    let text =
+        "+++\noutlet = \"Harbour Gazette\"\n+++\n\nThe bridge is unsafe, the Harbour Gazette reported last week.\n";
     let a = analyse(text, Format::Markdown, &lex, &Aliases::default());
     let key = a.outlet_key(&Aliases::default(), None);
     let found = a.lint(&lex, &RuleSettings::default(), key);

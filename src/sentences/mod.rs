@@ -36,9 +36,45 @@ impl Sentence {
 /// Words that start most sentences; an acronym like "U.S." followed by one
 /// of them ends its sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "In", "A", "An", "His", "Her",
-    "Their", "Our", "Its", "There", "Those", "These", "On", "At", "As", "If", "When", "While", "Yet", "So", "Still",
-    "However", "Meanwhile", "Now", "Then", "After", "Before", "For", "According",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "This",
+    "That",
+    "In",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "There",
+    "Those",
+    "These",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "Yet",
+    "So",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Now",
+    "Then",
+    "After",
+    "Before",
+    "For",
+    "According",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -124,7 +160,15 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
         if !starts_like_sentence(next_word_start) {
             continue;
         }
-        push(out, text, Span::new(span.start + start, span.start + end), block, kind, open_at_start, quotes.open_at.is_some());
+        push(
+            out,
+            text,
+            Span::new(span.start + start, span.start + end),
+            block,
+            kind,
+            open_at_start,
+            quotes.open_at.is_some(),
+        );
         start = end + (rest.len() - next_word_start.len());
         open_at_start = quotes.open_at;
     }
@@ -133,7 +177,15 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
     }
 }
 
-fn push(out: &mut Vec<Sentence>, text: &str, span: Span, block: usize, kind: BlockKind, open: Option<usize>, ends_in_quote: bool) {
+fn push(
+    out: &mut Vec<Sentence>,
+    text: &str,
+    span: Span,
+    block: usize,
+    kind: BlockKind,
+    open: Option<usize>,
+    ends_in_quote: bool,
+) {
     let span = crate::markup::trim_span(text, span);
     if span.is_empty() {
         return;
@@ -153,7 +205,8 @@ fn period_ends_sentence(before: &str, next: &str, lexicon: &Lexicon) -> bool {
     }
     if lexicon.abbreviations.contains(word) {
         // "No. 10" never ends; month names end only before a sentence starter.
-        return is_starter(next) && !matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "No" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Prof");
+        return is_starter(next)
+            && !matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "No" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Prof");
     }
     if tokens::is_initial(word) {
         return false;
@@ -173,7 +226,9 @@ fn is_starter(next: &str) -> bool {
 /// The next sentence starts with a capital, a digit, or an opening mark.
 fn starts_like_sentence(next: &str) -> bool {
     next.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '¿' | '¡' | '—' | '$')
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '¿' | '¡' | '—' | '$')
     })
 }
 

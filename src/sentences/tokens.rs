@@ -71,6 +71,10 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
             }
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
             out.push(Token { span: Span::new(span.start + i, span.start + end), kind });
+        } else if (c == '\'' || c == '`') && s[i + 1..].starts_with(c) {
+            // '' and `` stand for double quotes in some wire copy.
+            chars.next();
+            out.push(Token { span: Span::new(span.start + i, span.start + i + 2), kind: TokenKind::Quote });
         } else {
             let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
             out.push(Token { span: Span::new(span.start + i, span.start + i + c.len_utf8()), kind });
