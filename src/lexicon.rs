@@ -45,6 +45,9 @@ pub enum VerbForm {
 pub struct CueWord {
     pub kind: CueKind,
     pub form: VerbForm,
+    /// Mostly a noun in this form ("states", "emails"): a cue only when a
+    /// clause or quotation follows ("details that", "states:").
+    pub noun_like: bool,
 }
 
 /// A multiword entry: the words after the first, and what it means.
@@ -152,6 +155,10 @@ pub struct VerbLists {
     pub evidence: Vec<String>,
     #[serde(default)]
     pub cognition: Vec<String>,
+    /// Lemmas whose base and -s forms are mostly nouns ("states",
+    /// "emails"): only their past and -ing forms are cues.
+    #[serde(default)]
+    pub past_only: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -233,6 +240,14 @@ impl Lexicon {
                 self.add_verb(entry, kind);
             }
         }
+        for lemma in &file.verbs.past_only {
+            let lemma = lemma.to_ascii_lowercase();
+            for form in [third_person(&lemma), lemma] {
+                if let Some(cue) = self.cue_words.get_mut(&form) {
+                    cue.noun_like = true;
+                }
+            }
+        }
         for phrase in &file.phrases.according {
             self.cue_phrases.insert(phrase, CueKind::According);
         }
@@ -271,10 +286,10 @@ impl Lexicon {
         for (word, form) in forms {
             // The first meaning registered wins: "said" stays speech even
             // if a later list happens to produce the same form.
-            self.cue_words.entry(word).or_insert(CueWord { kind, form });
+            self.cue_words.entry(word).or_insert(CueWord { kind, form, noun_like: false });
         }
         if let Some(participle) = participle {
-            self.cue_words.entry(participle).or_insert(CueWord { kind, form: VerbForm::Participle });
+            self.cue_words.entry(participle).or_insert(CueWord { kind, form: VerbForm::Participle, noun_like: false });
         }
     }
 

@@ -118,6 +118,14 @@ fn opens_complement(v: &View, i: usize) -> bool {
         )
 }
 
+/// A clause or quotation starts at `i`: "that", "how", a quote, a colon.
+fn opens_clause(v: &View, i: usize) -> bool {
+    i < v.len()
+        && (v.is_quote(i)
+            || v.is_punct(i, ":")
+            || (v.is_word(i) && matches!(v.lw(i), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | "who")))
+}
+
 /// Whether the verb-form word at `i` is used as a verb here.
 pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     let prev = (i > 0 && v.is_word(i - 1)).then(|| v.lw(i - 1));
@@ -176,7 +184,9 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
     let mut words: Vec<&str> = Vec::with_capacity(6);
     let mut i = 0;
     while i < v.len() {
-        if !v.is_word(i) {
+        // Speech reported inside a direct quotation is the speaker's own
+        // words, not an attribution the article makes.
+        if !v.is_word(i) || v.quoted(i) {
             i += 1;
             continue;
         }
@@ -192,6 +202,7 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
         }
         if let Some(cue) = lexicon.cue_word(first)
             && used_as_verb(v, i, cue.form)
+            && (!cue.noun_like || opens_clause(v, i + 1))
         {
             out.push(CueMatch { start: i, end: i + 1, kind: cue.kind, form: Some(cue.form) });
         }

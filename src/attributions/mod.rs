@@ -56,10 +56,12 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
     let lower = article.prose.to_ascii_lowercase();
     let mut toks: Vec<Token> = Vec::new();
     let mut found: Vec<CueMatch> = Vec::new();
+    let mut in_quote: Vec<bool> = Vec::new();
     let mut out: Vec<Attribution> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         tokenize(&article.prose, sentence.span, lexicon, &mut toks);
-        let v = View { text: &article.prose, lower: &lower, toks: &toks, sentence };
+        view::quote_mask(&article.prose, &toks, sentence.open_quote_from.is_some(), &mut in_quote);
+        let v = View { text: &article.prose, lower: &lower, toks: &toks, sentence, in_quote: &in_quote };
         let first_in_sentence = out.len();
         cues::find(&v, lexicon, &mut found);
         for cue in &found {

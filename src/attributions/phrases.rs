@@ -241,7 +241,7 @@ mod tests {
             open_quote_from: None,
             ends_in_quote: false,
         };
-        let v = View { text: s, lower: &lower, toks: &toks, sentence: &sentence };
+        let v = View { text: s, lower: &lower, toks: &toks, sentence: &sentence, in_quote: &[] };
         f(&v)
     }
 

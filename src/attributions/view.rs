@@ -11,6 +11,27 @@ pub struct View<'a> {
     pub lower: &'a str,
     pub toks: &'a [Token],
     pub sentence: &'a Sentence,
+    /// For each token: whether it stands inside a direct quotation.
+    pub in_quote: &'a [bool],
+}
+
+/// Marks the tokens inside quotation marks, starting inside a quotation
+/// when the sentence continues one opened earlier.
+pub fn quote_mask(text: &str, toks: &[Token], starts_inside: bool, out: &mut Vec<bool>) {
+    out.clear();
+    let mut inside = starts_inside;
+    for t in toks {
+        if t.kind == TokenKind::Quote {
+            inside = match t.span.of(text) {
+                "“" | "„" | "«" | "``" => true,
+                "”" | "»" => false,
+                _ => !inside,
+            };
+            out.push(false);
+        } else {
+            out.push(inside);
+        }
+    }
 }
 
 impl View<'_> {
@@ -26,6 +47,10 @@ impl View<'_> {
     /// The token's text as written.
     pub fn raw(&self, i: usize) -> &str {
         self.toks[i].span.of(self.text)
+    }
+
+    pub fn quoted(&self, i: usize) -> bool {
+        self.in_quote.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
