@@ -64,6 +64,8 @@ fn joins_here(v: &View, k: usize) -> bool {
                 && (v.is_cap(k - 1) || v.is_number(k - 1) || k + 1 < v.len() && looks_participle(v.lw(k + 1)))
                 && (next_fits || k + 1 < v.len() && looks_participle(v.lw(k + 1)))
         }
+        // "chief of staff", "head of security"
+        "of" => prev_fits && k + 1 < v.len() && v.is_word(k + 1) && !stops_subject(v.lw(k + 1)),
         _ => prev_fits && next_fits,
     }
 }
