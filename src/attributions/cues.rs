@@ -123,14 +123,14 @@ fn opens_clause(v: &View, i: usize) -> bool {
     i < v.len()
         && (v.is_quote(i)
             || v.is_punct(i, ":")
-            || (v.is_word(i) && matches!(v.lw(i), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | "who")))
+            || (v.is_word(i) && matches!(v.lw(i), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | "who" | "to")))
 }
 
 /// Whether the verb-form word at `i` is used as a verb here.
 pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     let prev = (i > 0 && v.is_word(i - 1)).then(|| v.lw(i - 1));
     let next = (i + 1 < v.len() && v.is_word(i + 1)).then(|| v.lw(i + 1));
-    if prev.is_some_and(is_determiner) {
+    if prev.is_some_and(|p| is_determiner(p) || super::words::is_noun_modifier(p)) {
         return false; // "his claims", "the report"
     }
     if v.is_cap(i) && i > 0 && !v.is_quote(i - 1) {

