@@ -285,12 +285,39 @@ fn find_subject(
             None => (None, None),
         };
     }
+    if v.is_word(k) && matches!(v.lw(k), "and" | "but" | "or") {
+        // "Fields tweeted a photo and said …": the verbs share a subject.
+        return match sentence_subject(v, k, lexicon) {
+            Some((a, b)) => (Some((a, b)), Some(a)),
+            None => (None, None),
+        };
+    }
     if (v.is_word(k) || v.is_punct(k, ")") || v.is_punct(k, "]"))
         && let Some(start) = phrases::subject_before(v, cue_start, lexicon)
     {
+        // "Hawkins and others who want to ban abortion said": the subject
+        // is the phrase before the relative clause.
+        if let Some(head) = subject_before_relative(v, start, lexicon) {
+            return (Some((head, cue_start)), Some(head));
+        }
         return (Some((start, cue_start)), Some(start));
     }
     (None, None)
+}
+
+/// When the words before a cue end a relative clause ("… who want to ban
+/// abortion said"), the start of the noun phrase the clause describes.
+fn subject_before_relative(v: &View, start: usize, lexicon: &Lexicon) -> Option<usize> {
+    let first_is_noun_like = v.is_cap(start) || words::is_determiner(v.lw(start)) || v.is_number(start);
+    if first_is_noun_like || start == 0 {
+        return None;
+    }
+    let relative = (start.saturating_sub(6)..start).rev().find(|&k| v.is_word(k) && matches!(v.lw(k), "who" | "that"))?;
+    if (relative + 1..start).any(|k| !v.is_word(k)) || relative == 0 {
+        return None;
+    }
+    let end = if v.is_comma(relative - 1) { relative - 1 } else { relative };
+    phrases::subject_before(v, end, lexicon)
 }
 
 /// "in a statement", "in an interview with CNN" right after the cue.

@@ -60,9 +60,12 @@ fn joins_here(v: &View, k: usize) -> bool {
         "by" => k > 0 && v.is_word(k - 1) && (looks_participle(v.lw(k - 1)) || is_record_noun(v.lw(k - 1))),
         // "Wikileaks and the Guardian"; "written by X and leaked by Y"
         "and" | "&" => {
+            let next_word = k + 1 < v.len() && v.is_word(k + 1);
+            let next_participle = next_word && looks_participle(v.lw(k + 1));
+            let next_plain_noun = next_word && !stops_subject(v.lw(k + 1)) && v.is_cap(k - 1);
             prev_fits
-                && (v.is_cap(k - 1) || v.is_number(k - 1) || k + 1 < v.len() && looks_participle(v.lw(k + 1)))
-                && (next_fits || k + 1 < v.len() && looks_participle(v.lw(k + 1)))
+                && (v.is_cap(k - 1) || v.is_number(k - 1) || next_participle)
+                && (next_fits || next_participle || next_plain_noun)
         }
         // "chief of staff", "head of security"
         "of" => prev_fits && k + 1 < v.len() && v.is_word(k + 1) && !stops_subject(v.lw(k + 1)),
@@ -160,7 +163,11 @@ pub fn subject_before_comma(v: &View, comma: usize, lexicon: &Lexicon) -> Option
         }
         k = t;
     }
-    let start = start.unwrap_or(if k == 0 { 0 } else { return None });
+    let start = match start {
+        Some(start) => start,
+        None if k == 0 => 0,
+        None => return None,
+    };
     if start >= comma {
         return None;
     }
