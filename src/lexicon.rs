@@ -12,6 +12,7 @@ use serde::Deserialize;
 pub const BUILTIN_CUES: &str = include_str!("../rules/lexicon/cues.toml");
 pub const BUILTIN_SOURCES: &str = include_str!("../rules/lexicon/sources.toml");
 pub const BUILTIN_MARKUP: &str = include_str!("../rules/lexicon/markup.toml");
+pub const BUILTIN_STANCE: &str = include_str!("../rules/lexicon/stance.toml");
 
 /// What a cue says about its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -117,6 +118,8 @@ pub struct Lexicon {
     pub related_markers: Vec<String>,
     pub credit_markers: Vec<String>,
     pub abbreviations: HashSet<String>,
+    /// Words that show a sentence reports someone's stance.
+    pub stance: HashSet<String>,
 }
 
 /// One lexicon file as written in TOML; every part is optional so that a
@@ -144,6 +147,8 @@ pub struct LexiconFile {
     pub credits: MarkerList,
     #[serde(default)]
     pub abbreviations: WordList,
+    #[serde(default)]
+    pub stance: WordList,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -218,7 +223,7 @@ impl Lexicon {
     /// The lexicon built into the binary.
     pub fn builtin() -> Lexicon {
         let mut lexicon = Lexicon::default();
-        for text in [BUILTIN_CUES, BUILTIN_SOURCES, BUILTIN_MARKUP] {
+        for text in [BUILTIN_CUES, BUILTIN_SOURCES, BUILTIN_MARKUP, BUILTIN_STANCE] {
             // The embedded files are checked by the test suite, so a parse
             // failure here is a build defect; fall back to an empty list
             // rather than panic in a user's run.
@@ -269,6 +274,7 @@ impl Lexicon {
         self.related_markers.extend(file.related.markers.iter().cloned());
         self.credit_markers.extend(file.credits.markers.iter().cloned());
         self.abbreviations.extend(file.abbreviations.words.iter().cloned());
+        lower_into(&mut self.stance, &file.stance.words);
     }
 
     /// Registers every inflection of a verb entry ("say:said" or "believe").
@@ -369,7 +375,7 @@ mod tests {
 
     #[test]
     fn embedded_files_parse() {
-        for text in [BUILTIN_CUES, BUILTIN_SOURCES, BUILTIN_MARKUP] {
+        for text in [BUILTIN_CUES, BUILTIN_SOURCES, BUILTIN_MARKUP, BUILTIN_STANCE] {
             toml::from_str::<LexiconFile>(text).expect("embedded lexicon parses");
         }
     }

@@ -71,10 +71,15 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
                 out.push(a);
             }
         }
-        if found.is_empty()
-            && matches!(sentence.kind, BlockKind::Title | BlockKind::Heading)
-            && let Some(mut a) = headline_colon(&v)
-        {
+        let block_start = index == 0 || sentences[index - 1].block != sentence.block;
+        let labelled = if matches!(sentence.kind, BlockKind::Title | BlockKind::Heading) {
+            found.is_empty().then(|| headline_colon(&v)).flatten()
+        } else if block_start {
+            speaker_label(&v, sentences, index)
+        } else {
+            None
+        };
+        if let Some(mut a) = labelled {
             a.sentence = index;
             a.id = out.len();
             out.push(a);
@@ -312,7 +317,8 @@ fn subject_before_relative(v: &View, start: usize, lexicon: &Lexicon) -> Option<
     if first_is_noun_like || start == 0 {
         return None;
     }
-    let relative = (start.saturating_sub(6)..start).rev().find(|&k| v.is_word(k) && matches!(v.lw(k), "who" | "that"))?;
+    let relative =
+        (start.saturating_sub(6)..start).rev().find(|&k| v.is_word(k) && matches!(v.lw(k), "who" | "that"))?;
     if (relative + 1..start).any(|k| !v.is_word(k)) || relative == 0 {
         return None;
     }
@@ -433,6 +439,23 @@ fn headline_colon(v: &View) -> Option<Attribution> {
     (colon + 1 < end).then(|| {
         new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), vec![v.span(colon + 1, end)])
     })
+}
+
+/// "PENCE: And I think …" — a transcript paragraph opened by the speaker's
+/// name in capitals: the rest of the paragraph is what they said.
+fn speaker_label(v: &View, sentences: &[Sentence], index: usize) -> Option<Attribution> {
+    let colon = (1..v.len().min(5)).find(|&k| v.is_punct(k, ":"))?;
+    let all_caps = (0..colon).all(|k| {
+        v.is_word(k) && v.raw(k).chars().any(char::is_alphabetic) && !v.raw(k).chars().any(char::is_lowercase)
+    });
+    if !all_caps || colon + 1 >= v.len() {
+        return None;
+    }
+    let mut content = vec![v.span(colon + 1, v.content_end().max(colon + 1))];
+    let block = sentences[index].block;
+    content.extend(sentences[index + 1..].iter().take_while(|s| s.block == block).map(|s| s.span));
+    content.retain(|c| !c.is_empty());
+    Some(new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), content))
 }
 
 /// "X, citing Y, reported …": the citing attribution relays the main one's

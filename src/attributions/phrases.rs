@@ -62,7 +62,7 @@ fn joins_here(v: &View, k: usize) -> bool {
         "and" | "&" => {
             let next_word = k + 1 < v.len() && v.is_word(k + 1);
             let next_participle = next_word && looks_participle(v.lw(k + 1));
-            let next_plain_noun = next_word && !stops_subject(v.lw(k + 1)) && v.is_cap(k - 1);
+            let next_plain_noun = k > 0 && next_word && !stops_subject(v.lw(k + 1)) && v.is_cap(k - 1);
             prev_fits
                 && (v.is_cap(k - 1) || v.is_number(k - 1) || next_participle)
                 && (next_fits || next_participle || next_plain_noun)

@@ -175,8 +175,19 @@ pub fn parse(text: &str, path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings
 }
 
 /// Top-level keys of a rule (lexicon) file.
-const LEXICON_KEYS: &[&str] =
-    &["verbs", "phrases", "nouns", "glue", "vague", "anonymous", "documents", "related", "credits", "abbreviations"];
+const LEXICON_KEYS: &[&str] = &[
+    "verbs",
+    "phrases",
+    "nouns",
+    "glue",
+    "vague",
+    "anonymous",
+    "documents",
+    "related",
+    "credits",
+    "abbreviations",
+    "stance",
+];
 
 fn serde_plain_severity(value: &str) -> Option<Severity> {
     match value {

@@ -58,8 +58,8 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
         }
         if governed == Governed::None
             && i > 0
-            && sentences[i - 1].block == s.block
-            && (continues_previous(text, s) || std::env::var_os("WS_CARRY").is_some())
+            && (introduced_by_colon(text, &sentences[i - 1])
+                || sentences[i - 1].block == s.block && continues_previous(text, s))
             && let Some(prev) = out[i - 1].governed.attribution()
         {
             governed = Governed::Carried(prev);
@@ -88,7 +88,9 @@ fn opens_clause(text: &str, from: usize, to: usize) -> bool {
     let gap = gap.trim_start_matches(|c: char| !c.is_alphanumeric());
     // "But police fear …", "Ultimately, Clarke hopes …"
     let gap = match gap.split_once(char::is_whitespace) {
-        Some((first, rest)) if is_sentence_opener(&first.trim_end_matches(',').to_ascii_lowercase()) => rest.trim_start(),
+        Some((first, rest)) if is_sentence_opener(&first.trim_end_matches(',').to_ascii_lowercase()) => {
+            rest.trim_start()
+        }
         None if is_sentence_opener(&gap.trim_end_matches(',').to_ascii_lowercase()) => "",
         _ => gap,
     };
@@ -146,6 +148,12 @@ fn quoted_from_elsewhere(s: &Sentence, index: usize, attrs: &[Attribution]) -> O
 
 fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// "He said:" — a sentence ending in a colon introduces what follows, in
+/// its own paragraph or the next.
+fn introduced_by_colon(text: &str, previous: &Sentence) -> bool {
+    previous.span.of(text).trim_end().ends_with(':')
 }
 
 /// A sentence that continues the account of the one before it: it opens
