@@ -146,3 +146,40 @@ fn version_and_help_exit_0() {
         assert!(out.stdout.contains(flag), "{flag}");
     }
 }
+
+#[test]
+fn color_is_off_in_pipes_and_on_when_asked() {
+    let s = articles();
+    let plain = s.run(&["check", "warning.md"]);
+    assert!(!plain.stdout.contains('\u{1b}'), "{}", plain.stdout);
+    assert!(plain.stdout.contains("warning[missing-attribution]: claim has no attribution"));
+    let colored = s.run(&["check", "--color", "always", "warning.md"]);
+    assert!(colored.stdout.contains('\u{1b}'), "{}", colored.stdout);
+    assert_eq!(colored.code, plain.code);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let s = articles();
+    // ~110 KB of report: more than a pipe buffer holds, so the writer is
+    // still writing when the reader hangs up.
+    for i in 0..1500 {
+        s.write(&format!("many/story-{i:04}.md"), ONE_WARNING);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["check", "--format", "concise", "many"])
+        .current_dir(&s.root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("whosaid starts");
+    // Read one byte, then hang up, as `whosaid check | head -c1` would.
+    let mut first = [0u8; 1];
+    child.stdout.take().expect("piped").read_exact(&mut first).expect("some output");
+    let out = child.wait_with_output().expect("whosaid finishes");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
