@@ -123,7 +123,8 @@ fn opens_clause(v: &View, i: usize) -> bool {
     i < v.len()
         && (v.is_quote(i)
             || v.is_punct(i, ":")
-            || (v.is_word(i) && matches!(v.lw(i), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | "who" | "to")))
+            || (v.is_word(i)
+                && matches!(v.lw(i), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | "who" | "to")))
 }
 
 /// Whether the verb-form word at `i` is used as a verb here.

@@ -6,8 +6,25 @@
 pub fn is_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "these" | "those" | "such" | "no"
-            | "every" | "each" | "any" | "this" | "whose"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "such"
+            | "no"
+            | "every"
+            | "each"
+            | "any"
+            | "this"
+            | "whose"
     )
 }
 
@@ -16,8 +33,25 @@ pub fn is_determiner(w: &str) -> bool {
 pub fn is_noun_modifier(w: &str) -> bool {
     matches!(
         w,
-        "new" | "latest" | "recent" | "previous" | "earlier" | "same" | "internal" | "secret" | "private" | "joint"
-            | "several" | "many" | "two" | "three" | "false" | "repeated" | "numerous" | "similar" | "other"
+        "new"
+            | "latest"
+            | "recent"
+            | "previous"
+            | "earlier"
+            | "same"
+            | "internal"
+            | "secret"
+            | "private"
+            | "joint"
+            | "several"
+            | "many"
+            | "two"
+            | "three"
+            | "false"
+            | "repeated"
+            | "numerous"
+            | "similar"
+            | "other"
     )
 }
 
@@ -235,10 +269,38 @@ pub fn takes_audience(w: &str) -> bool {
 pub fn is_sentence_opener(w: &str) -> bool {
     matches!(
         w,
-        "but" | "and" | "yet" | "so" | "also" | "however" | "still" | "meanwhile" | "now" | "furthermore"
-            | "additionally" | "moreover" | "indeed" | "instead" | "then" | "again" | "thus" | "or" | "ultimately"
-            | "finally" | "later" | "earlier" | "separately" | "similarly" | "likewise" | "nonetheless"
-            | "nevertheless" | "afterward" | "afterwards" | "previously" | "further" | "overall"
+        "but"
+            | "and"
+            | "yet"
+            | "so"
+            | "also"
+            | "however"
+            | "still"
+            | "meanwhile"
+            | "now"
+            | "furthermore"
+            | "additionally"
+            | "moreover"
+            | "indeed"
+            | "instead"
+            | "then"
+            | "again"
+            | "thus"
+            | "or"
+            | "ultimately"
+            | "finally"
+            | "later"
+            | "earlier"
+            | "separately"
+            | "similarly"
+            | "likewise"
+            | "nonetheless"
+            | "nevertheless"
+            | "afterward"
+            | "afterwards"
+            | "previously"
+            | "further"
+            | "overall"
     )
 }
 

@@ -88,7 +88,9 @@ fn opens_clause(text: &str, from: usize, to: usize) -> bool {
     let gap = gap.trim_start_matches(|c: char| !c.is_alphanumeric());
     // "But police fear …", "Ultimately, Clarke hopes …"
     let gap = match gap.split_once(char::is_whitespace) {
-        Some((first, rest)) if is_sentence_opener(&first.trim_end_matches(',').to_ascii_lowercase()) => rest.trim_start(),
+        Some((first, rest)) if is_sentence_opener(&first.trim_end_matches(',').to_ascii_lowercase()) => {
+            rest.trim_start()
+        }
         None if is_sentence_opener(&gap.trim_end_matches(',').to_ascii_lowercase()) => "",
         _ => gap,
     };

@@ -172,7 +172,11 @@ fn check_sentence(
         }
     }
     match judgement.governed {
-        Governed::None if vague_phrase.is_none() && anonymous_phrase.is_none() && !(std::env::var_os("WS_QUOTE").is_some() && has_quote(span.of(text))) => {
+        Governed::None
+            if vague_phrase.is_none()
+                && anonymous_phrase.is_none()
+                && !(std::env::var_os("WS_QUOTE").is_some() && has_quote(span.of(text))) =>
+        {
             push(out, MISSING, span, "claim has no attribution".into());
         }
         Governed::None => {}
