@@ -170,3 +170,12 @@ fn rule_files_extend_the_lexicon() {
         broken.stderr
     );
 }
+
+#[test]
+fn a_top_level_key_after_the_aliases_table_is_reported() {
+    let (code, stderr) =
+        config_error("[sources.aliases]\n\"Coastal Wire\" = [\"the Wire\"]\nrule-files = [\"words.toml\"]\n");
+    assert_eq!(code, 2);
+    let first = stderr.lines().next().unwrap();
+    assert!(first.contains("whosaid.toml:3:1: error: `rule-files` is inside [sources.aliases]"), "{first}");
+}
