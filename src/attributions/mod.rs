@@ -312,7 +312,8 @@ fn subject_before_relative(v: &View, start: usize, lexicon: &Lexicon) -> Option<
     if first_is_noun_like || start == 0 {
         return None;
     }
-    let relative = (start.saturating_sub(6)..start).rev().find(|&k| v.is_word(k) && matches!(v.lw(k), "who" | "that"))?;
+    let relative =
+        (start.saturating_sub(6)..start).rev().find(|&k| v.is_word(k) && matches!(v.lw(k), "who" | "that"))?;
     if (relative + 1..start).any(|k| !v.is_word(k)) || relative == 0 {
         return None;
     }
