@@ -63,13 +63,28 @@ pub struct CommonArgs {
 }
 
 impl CommonArgs {
-    pub fn format_check(&self) -> CheckFormat {
-        self.format.as_deref().and_then(|f| CheckFormat::from_str(f, true).ok()).unwrap_or(CheckFormat::Human)
+    /// The `check` format; an unknown name is a usage error that lists the
+    /// allowed ones (one `--format` flag serves two subcommands, so clap
+    /// cannot check it).
+    pub fn format_check(&self) -> Result<CheckFormat, String> {
+        parse_format(self.format.as_deref(), CheckFormat::Human)
     }
 
-    pub fn format_extract(&self) -> ExtractFormat {
-        self.format.as_deref().and_then(|f| ExtractFormat::from_str(f, true).ok()).unwrap_or(ExtractFormat::Human)
+    pub fn format_extract(&self) -> Result<ExtractFormat, String> {
+        parse_format(self.format.as_deref(), ExtractFormat::Human)
     }
+}
+
+fn parse_format<F: ValueEnum>(name: Option<&str>, default: F) -> Result<F, String> {
+    let Some(name) = name else { return Ok(default) };
+    F::from_str(name, true).map_err(|_| {
+        let allowed: Vec<String> = F::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        format!("error: unknown format `{name}` (allowed: {})", allowed.join(", "))
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

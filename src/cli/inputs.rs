@@ -34,6 +34,15 @@ impl Input {
     }
 }
 
+/// File stems of a repository's own documents (README.md, CHANGELOG.md …).
+/// They sit next to articles but are not news copy, so a folder walk skips
+/// them; naming one on the command line still checks it.
+const PROJECT_DOCS: &[&str] = &["readme", "changelog", "contributing", "license", "licence", "code_of_conduct"];
+
+fn is_project_doc(path: &Path) -> bool {
+    path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| PROJECT_DOCS.contains(&s.to_ascii_lowercase().as_str()))
+}
+
 fn is_article(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -41,8 +50,9 @@ fn is_article(path: &Path) -> bool {
 }
 
 /// Expands the given paths: files as they are, folders walked for
-/// articles (hidden entries skipped, symlinked folders not followed so a
-/// loop cannot trap the walk). `-` is standard input.
+/// articles (hidden entries and project docs such as README.md skipped,
+/// symlinked folders not followed so a loop cannot trap the walk). `-` is
+/// standard input.
 pub fn collect(paths: &[String], stdin_name: Option<&str>, errors: &mut Vec<FileError>) -> Vec<Input> {
     let mut out = Vec::new();
     let defaults = [".".to_string()];
@@ -87,7 +97,10 @@ fn walk(dir: &Path, display: &str, out: &mut Vec<Input>, errors: &mut Vec<FileEr
         let Ok(link_meta) = std::fs::symlink_metadata(&path) else { continue };
         if link_meta.is_dir() {
             walk(&path, &shown, out, errors);
-        } else if is_article(&path) && (link_meta.is_file() || link_meta.file_type().is_symlink()) {
+        } else if is_article(&path)
+            && !is_project_doc(&path)
+            && (link_meta.is_file() || link_meta.file_type().is_symlink())
+        {
             out.push(Input::File { display: shown, path });
         }
     }
@@ -139,6 +152,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn project_docs_are_not_articles() {
+        assert!(is_project_doc(Path::new("samples/README.md")));
+        assert!(is_project_doc(Path::new("CHANGELOG.markdown")));
+        assert!(!is_project_doc(Path::new("samples/readme-ferry.md")));
+    }
 
     #[test]
     fn decode_reports_positions() {

@@ -54,6 +54,12 @@ fn warn(line: &str) {
     eprintln!("{line}");
 }
 
+/// Reports a usage error on stderr; the run exits 2.
+fn usage_error(message: String) -> u8 {
+    warn(&message);
+    EXIT_ERROR
+}
+
 /// Prints a config error as a code frame on stderr.
 fn report_config_error(e: &ConfigError, color: bool) {
     use codespan_reporting::diagnostic::{Diagnostic, Label};
@@ -158,6 +164,7 @@ fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
 }
 
 fn check(args: &CommonArgs) -> Result<u8, u8> {
+    let format = args.format_check().map_err(usage_error)?;
     let mut prepared = prepare(args)?;
     let outcomes: Vec<Outcome> = prepared.inputs.par_iter().map(|input| check_one(input, &prepared.resolver)).collect();
     let mut files = Vec::new();
@@ -186,7 +193,7 @@ fn check(args: &CommonArgs) -> Result<u8, u8> {
     add_loops(&mut files, &facts);
 
     let file_count = files.len();
-    let rendered = match args.format_check() {
+    let rendered = match format {
         CheckFormat::Json => report::machine::json(&files, &prepared.errors, file_count),
         CheckFormat::Jsonl => report::machine::jsonl(&files),
         CheckFormat::Concise => report::machine::concise(&files),
@@ -252,8 +259,8 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
 }
 
 fn extract(args: &CommonArgs) -> Result<u8, u8> {
+    let format = args.format_extract().map_err(usage_error)?;
     let mut prepared = prepare(args)?;
-    let format = args.format_extract();
     let outcomes: Vec<Outcome> =
         prepared.inputs.par_iter().map(|input| extract_one(input, &prepared.resolver, format)).collect();
     let mut pieces = Vec::new();

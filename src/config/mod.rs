@@ -150,6 +150,9 @@ pub fn parse(text: &str, path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings
         };
         settings.rules.severities.insert(rule.get_ref().clone(), severity);
     }
+    if let Some(misplaced) = file.sources.aliases.keys().find(|k| TOP_KEYS.contains(&k.as_str())) {
+        return Err(misplaced_top_key(path, text, misplaced));
+    }
     settings.aliases.add_table(&file.sources.aliases);
     if !file.rule_files.is_empty() {
         let mut lexicon = (**builtin).clone();
@@ -172,6 +175,25 @@ pub fn parse(text: &str, path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings
         settings.lexicon = Arc::new(lexicon);
     }
     Ok(settings)
+}
+
+/// A top-level key written after `[sources.aliases]` lands in that table
+/// (a TOML rule), where `rule-files = [...]` would silently become an
+/// alias. Nobody names a source "rule-files", so say where it belongs.
+fn misplaced_top_key(path: &Path, text: &str, key: &str) -> ConfigError {
+    let at = text
+        .match_indices(key)
+        .map(|(i, _)| i)
+        .filter(|&i| text[..i].rsplit('\n').next().is_some_and(|before| before.trim().is_empty()))
+        .last()
+        .unwrap_or(0);
+    ConfigError::at(
+        path,
+        text,
+        at..at + key.len(),
+        &format!("sources.aliases.{key}"),
+        format!("`{key}` is inside [sources.aliases] in {}; move it above the first [table] header", path.display()),
+    )
 }
 
 /// Top-level keys of a rule (lexicon) file.

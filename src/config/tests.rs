@@ -66,3 +66,11 @@ fn discovery_stops_at_repo_root() {
     assert_eq!(discover(&inner), Some(root.join("repo/drafts/.whosaid.toml")));
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn top_level_key_under_aliases_is_located() {
+    let e =
+        parse_str("[sources.aliases]\n\"Coastal Wire\" = [\"the Wire\"]\nrule-files = [\"words.toml\"]\n").unwrap_err();
+    assert_eq!((e.line, e.column), (3, 1));
+    assert!(e.message.contains("`rule-files` is inside [sources.aliases]"), "{e}");
+}

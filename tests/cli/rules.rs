@@ -1,0 +1,93 @@
+//! `whosaid rules` and `whosaid explain`.
+
+use crate::support::run;
+
+const RULE_IDS: &[&str] = &[
+    "missing-attribution",
+    "secondhand-attribution",
+    "circular-attribution",
+    "vague-attribution",
+    "anonymous-source",
+    "unresolved-source",
+];
+
+#[test]
+fn rules_lists_the_six_rules_with_their_default_severity() {
+    let out = run(&["rules"]);
+    assert_eq!(out.code, 0);
+    let rows: Vec<Vec<&str>> = out.stdout.lines().map(|l| l.split_whitespace().take(2).collect()).collect();
+    let want: Vec<Vec<&str>> = [
+        ["missing-attribution", "warning"],
+        ["secondhand-attribution", "warning"],
+        ["circular-attribution", "error"],
+        ["vague-attribution", "warning"],
+        ["anonymous-source", "info"],
+        ["unresolved-source", "warning"],
+    ]
+    .iter()
+    .map(|r| r.to_vec())
+    .collect();
+    assert_eq!(rows, want);
+}
+
+#[test]
+fn rules_json_and_markdown_list_the_same_rules() {
+    let out = run(&["rules", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    let ids: Vec<String> =
+        out.json().as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, RULE_IDS);
+    let markdown = run(&["rules", "--format", "markdown"]).stdout;
+    assert!(markdown.starts_with("| rule | default | what it flags |\n| --- | --- | --- |\n"), "{markdown}");
+    for id in RULE_IDS {
+        assert!(markdown.contains(&format!("| `{id}` |")), "{id}");
+    }
+}
+
+#[test]
+fn explain_prints_every_section_of_each_rule() {
+    for id in RULE_IDS {
+        let out = run(&["explain", id]);
+        assert_eq!(out.code, 0, "{id}");
+        assert!(out.stdout.starts_with(&format!("# {id}\n\nDefault severity: ")), "{id}");
+        for section in ["## What it flags", "## Why it matters", "## Example", "## Instead", "## Help", "Flagged:  "] {
+            assert!(out.stdout.contains(section), "{id} lacks {section}");
+        }
+    }
+}
+
+#[test]
+fn explain_unknown_rule_exits_2_with_did_you_mean() {
+    let out = run(&["explain", "vague-atribution"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: unknown rule `vague-atribution`; did you mean `vague-attribution`? (known: missing-attribution, \
+         secondhand-attribution, circular-attribution, vague-attribution, anonymous-source, unresolved-source)\n"
+    );
+    let out = run(&["explain", "unknown-rule"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: unknown rule `unknown-rule`"), "{}", out.stderr);
+}
+
+#[test]
+fn every_rule_example_behaves_as_documented() {
+    // The `bad` example of each rule fires that rule; the `good` one is
+    // clean of it. Run through the binary, as users would paste them.
+    let s = crate::support::Scratch::new("examples");
+    for id in RULE_IDS {
+        let doc = run(&["explain", id]).stdout;
+        for (prefix, should_fire) in [("Flagged:  ", true), ("Clean:    ", false)] {
+            for (n, example) in doc.lines().filter_map(|l| l.strip_prefix(prefix)).enumerate() {
+                // The circular example needs its outlet in front matter.
+                let front = if *id == "circular-attribution" { "+++\noutlet = \"Harbour Gazette\"\n+++\n" } else { "" };
+                let name = format!("{id}-{should_fire}-{n}.md");
+                s.write(&name, format!("{front}# Example\n\n{example}\n"));
+                let out = s.run(&["check", "--isolated", "--format", "concise", &name]);
+                let fired = out.stdout.contains(&format!("[{id}]"));
+                assert_eq!(fired, should_fire, "{id}: {example}\n{}", out.stdout);
+            }
+        }
+    }
+}
