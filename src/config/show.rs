@@ -41,9 +41,14 @@ pub fn effective(settings: &Settings, target: &str) -> String {
     line(&mut out, "fail-on", &toml_string(fail_on), &origin(settings, "fail-on"));
     line(&mut out, "max-hops", &settings.rules.max_hops.to_string(), &origin(settings, "max-hops"));
     for (key, patterns) in [("include", &settings.include), ("exclude", &settings.exclude)] {
-        let value = patterns.as_ref().map_or("[]".to_string(), |p| toml_list(&p.written));
-        let base = patterns.as_ref().map_or(String::new(), |p| format!(" (relative to {})", p.base.display()));
-        line(&mut out, key, &value, &format!("{}{base}", origin(settings, key)));
+        match patterns {
+            Some(p) => {
+                let at = format!("{} (relative to {})", origin(settings, key), p.base.display());
+                line(&mut out, key, &toml_list(&p.written), &at);
+            }
+            None if key == "include" => out.push_str("# include: not set, every article is read\n"),
+            None => out.push_str("# exclude: not set, nothing is skipped\n"),
+        }
     }
     out.push_str("\n[rules]\n");
     for id in catalog::ids() {
