@@ -440,6 +440,11 @@ pub fn rules_markdown() -> String {
     out
 }
 
+/// Indents every line by four spaces (examples spanning several lines).
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
 fn explain(rule: &str) -> Result<u8, u8> {
     let Some(doc) = catalog::get(rule) else {
         let ids: Vec<&str> = catalog::ids().collect();
@@ -451,6 +456,9 @@ fn explain(rule: &str) -> Result<u8, u8> {
     text.push_str(&format!("\n{}\n", doc.explanation.trim()));
     text.push_str(&format!("\n## Help\n{}\n", doc.help));
     for example in &doc.examples {
+        if let Some(config) = &example.config {
+            text.push_str(&format!("\nWith whosaid.toml:\n{}", indent(config)));
+        }
         if let Some(bad) = &example.bad {
             text.push_str(&format!("\nFlagged:  {bad}\n"));
         }
