@@ -11,6 +11,7 @@
 
 pub mod analysis;
 pub mod attributions;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod graph;

@@ -17,7 +17,7 @@ pub struct Cli {
 pub enum Command {
     /// Report claims whose attribution is missing, secondhand, circular,
     /// vague, anonymous or unresolved.
-    Check(CommonArgs),
+    Check(CheckArgs),
     /// Print every attribution (cue, source, content) and source found.
     Extract(CommonArgs),
     /// List the rules.
@@ -30,6 +30,49 @@ pub enum Command {
         /// A rule id, e.g. missing-attribution.
         rule: String,
     },
+    /// Write a commented starter whosaid.toml (never overwrites one).
+    Init {
+        /// The folder to write it in.
+        #[arg(default_value = ".")]
+        dir: String,
+    },
+    /// Print the effective config for a file or folder and where each
+    /// value came from.
+    Config {
+        /// The article or folder whose config to show.
+        #[arg(default_value = ".")]
+        path: String,
+        /// Print a JSON Schema of whosaid.toml instead, for editors.
+        #[arg(long)]
+        schema: bool,
+        /// Use this config file instead of discovering one.
+        #[arg(long)]
+        config: Option<String>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// `check`'s own options on top of the common ones.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<String>,
+    /// Record the current findings in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<String>,
+    /// Report only findings on lines changed since this git ref
+    /// (runs `git diff -U0 REF -- PATH`).
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -43,7 +86,9 @@ pub struct CommonArgs {
     /// Ignore all config files.
     #[arg(long)]
     pub isolated: bool,
-    /// Output format: human, concise, json or jsonl (extract: human, json, jsonl).
+    /// Output format. check: human, concise, json, jsonl, sarif, github,
+    /// junit, gitlab (default from $WHOSAID_FORMAT, else human);
+    /// extract: human, json, jsonl.
     #[arg(long)]
     pub format: Option<String>,
     /// The lowest severity that makes the run exit 1.
@@ -60,30 +105,43 @@ pub struct CommonArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Read files that .gitignore and .ignore files exclude.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Apply the config's `exclude` to files named on the command line too
+    /// (as pre-commit passes them).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 impl CommonArgs {
-    /// The `check` format; an unknown name is a usage error that lists the
-    /// allowed ones (one `--format` flag serves two subcommands, so clap
-    /// cannot check it).
+    /// The check format from `--format`, else `$WHOSAID_FORMAT`, else human;
+    /// an unknown name is a usage error listing the allowed ones.
     pub fn format_check(&self) -> Result<CheckFormat, String> {
-        parse_format(self.format.as_deref(), CheckFormat::Human)
+        let from_env = std::env::var("WHOSAID_FORMAT").ok().filter(|v| !v.is_empty());
+        match self.format.clone().or(from_env) {
+            Some(name) => parse_format::<CheckFormat>(&name),
+            None => Ok(CheckFormat::Human),
+        }
     }
 
     pub fn format_extract(&self) -> Result<ExtractFormat, String> {
-        parse_format(self.format.as_deref(), ExtractFormat::Human)
+        self.format.as_deref().map_or(Ok(ExtractFormat::Human), parse_format::<ExtractFormat>)
     }
 }
 
-fn parse_format<F: ValueEnum>(name: Option<&str>, default: F) -> Result<F, String> {
-    let Some(name) = name else { return Ok(default) };
-    F::from_str(name, true).map_err(|_| {
-        let allowed: Vec<String> = F::value_variants()
+/// Parses a format name, or explains which names exist.
+fn parse_format<T: ValueEnum>(name: &str) -> Result<T, String> {
+    T::from_str(name, true).map_err(|_| {
+        let allowed: Vec<String> = T::value_variants()
             .iter()
             .filter_map(|v| v.to_possible_value())
-            .map(|v| v.get_name().to_string())
+            .map(|p| p.get_name().to_string())
             .collect();
-        format!("error: unknown format `{name}` (allowed: {})", allowed.join(", "))
+        let names: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        let hint =
+            crate::config::did_you_mean(name, &names).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        format!("error: invalid value `{name}` for `--format`; allowed: {}{hint}", allowed.join(", "))
     })
 }
 

@@ -50,22 +50,36 @@ fn is_article(path: &Path) -> bool {
 }
 
 /// Expands the given paths: files as they are, folders walked for
-/// articles (hidden entries and project docs such as README.md skipped,
-/// symlinked folders not followed so a loop cannot trap the walk). `-` is
-/// standard input.
+/// articles (hidden entries, project docs such as README.md and whatever
+/// `.gitignore`/`.ignore` files exclude are skipped, symlinked folders not
+/// followed so a loop cannot trap the walk). `-` is standard input.
 pub fn collect(paths: &[String], stdin_name: Option<&str>, errors: &mut Vec<FileError>) -> Vec<Input> {
+    collect_with(paths, stdin_name, true, errors).into_iter().map(|(input, _)| input).collect()
+}
+
+/// Like [`collect`]; `respect_ignore` false reads ignored files too
+/// (`--no-ignore`). Each input comes with whether it was named on the
+/// command line (true) or found by walking a folder (false).
+pub fn collect_with(
+    paths: &[String],
+    stdin_name: Option<&str>,
+    respect_ignore: bool,
+    errors: &mut Vec<FileError>,
+) -> Vec<(Input, bool)> {
     let mut out = Vec::new();
     let defaults = [".".to_string()];
     let paths = if paths.is_empty() { &defaults[..] } else { paths };
     for p in paths {
         if p == "-" {
-            out.push(Input::Stdin { display: stdin_name.unwrap_or("-").to_string() });
+            out.push((Input::Stdin { display: stdin_name.unwrap_or("-").to_string() }, true));
             continue;
         }
         let path = PathBuf::from(p);
         match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, p, &mut out, errors),
-            Ok(_) => out.push(Input::File { display: p.clone(), path }),
+            Ok(meta) if meta.is_dir() => {
+                out.extend(walk(&path, p, respect_ignore, errors).into_iter().map(|i| (i, false)))
+            }
+            Ok(_) => out.push((Input::File { display: p.clone(), path }, true)),
             Err(e) => {
                 errors.push(FileError { path: p.clone(), offset: 0, message: format!("cannot read: {}", describe(&e)) })
             }
@@ -74,35 +88,53 @@ pub fn collect(paths: &[String], stdin_name: Option<&str>, errors: &mut Vec<File
     out
 }
 
-fn walk(dir: &Path, display: &str, out: &mut Vec<Input>, errors: &mut Vec<FileError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(FileError {
+/// The name shown for a walked file: the folder as given, then the path
+/// inside it with `/` separators.
+fn shown_name(display: &str, dir: &Path, path: &Path) -> String {
+    let inner = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let inner = parts.join("/");
+    if display == "." { inner } else { format!("{}/{inner}", display.trim_end_matches('/')) }
+}
+
+fn walk(dir: &Path, display: &str, respect_ignore: bool, errors: &mut Vec<FileError>) -> Vec<Input> {
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .ignore(respect_ignore)
+        .git_ignore(respect_ignore)
+        .git_global(respect_ignore)
+        .git_exclude(respect_ignore)
+        .parents(respect_ignore)
+        // A newsroom folder with a .gitignore but no git repository (a
+        // shared drive, a fresh download) still means it.
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    let mut out = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let is_file_like = entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
+                if entry.depth() > 0 && is_file_like && is_article(path) && !is_project_doc(path) {
+                    out.push(Input::File { display: shown_name(display, dir, path), path: path.to_path_buf() });
+                }
+            }
+            Err(e) => errors.push(FileError {
                 path: display.to_string(),
                 offset: 0,
-                message: format!("cannot read folder: {}", describe(&e)),
-            });
-            return;
+                message: format!("cannot read folder: {}", walk_error(&e)),
+            }),
         }
-    };
-    let mut children: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(name, _)| !name.starts_with('.'))
-        .collect();
-    children.sort();
-    for (name, path) in children {
-        let shown = if display == "." { name.clone() } else { format!("{}/{name}", display.trim_end_matches('/')) };
-        let Ok(link_meta) = std::fs::symlink_metadata(&path) else { continue };
-        if link_meta.is_dir() {
-            walk(&path, &shown, out, errors);
-        } else if is_article(&path)
-            && !is_project_doc(&path)
-            && (link_meta.is_file() || link_meta.file_type().is_symlink())
-        {
-            out.push(Input::File { display: shown, path });
-        }
+    }
+    out
+}
+
+fn walk_error(e: &ignore::Error) -> String {
+    match e.io_error() {
+        Some(io) => describe(io),
+        None => e.to_string(),
     }
 }
 

@@ -2,7 +2,9 @@
 //! pipeline on every file (in parallel), and writes one report.
 
 mod args;
+mod changed;
 pub mod inputs;
+mod setup;
 
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
@@ -12,15 +14,17 @@ use std::sync::Arc;
 use codespan_reporting::term::termcolor::Buffer;
 use rayon::prelude::*;
 
-pub use args::{Cli, ColorChoice, Command, CommonArgs, FailOnArg, RulesFormat};
+pub use args::{CheckArgs, Cli, ColorChoice, Command, CommonArgs, FailOnArg, RulesFormat};
 
 use crate::analysis::{Analysis, analyse};
+use crate::baseline::Baseline;
 use crate::config::{self, ConfigError, FailOn, Resolver, Settings};
 use crate::lexicon::Lexicon;
 use crate::markup::Format;
 use crate::report::{self, CheckFormat, CheckedFile, ExtractFormat, FileError, Summary};
 use crate::rules::loops::{self, DEFAULT_LOOP_OVERLAP, OutletFacts};
-use crate::rules::{Severity, catalog};
+use crate::rules::{Severity, catalog, suppress};
+use crate::span::Span;
 use inputs::Input;
 
 /// Exit codes, as ruff and most linters use them.
@@ -35,6 +39,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Extract(args) => extract(&args),
         Command::Rules { format } => rules(format),
         Command::Explain { rule } => explain(&rule),
+        Command::Init { dir } => setup::init(&dir),
+        Command::Config { path, schema, config } => setup::config(&path, schema, config.as_deref()),
+        Command::Completions { shell } => setup::completions(shell),
+        Command::Man => setup::man(),
     };
     result.unwrap_or_else(|code| code)
 }
@@ -119,18 +127,39 @@ fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
         None => None,
     };
     let mut errors = Vec::new();
-    let inputs = inputs::collect(&args.paths, args.stdin_filename.as_deref(), &mut errors);
+    let found = inputs::collect_with(&args.paths, args.stdin_filename.as_deref(), !args.no_ignore, &mut errors);
     if let Some(n) = args.threads {
         // Ignore failure: the global pool may already exist in tests.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    Ok(Prepared { inputs, errors, resolver: Resolver::new(builtin, forced, args.isolated), config_failed: false })
+    let resolver = Resolver::new(builtin, forced, args.isolated);
+    let inputs =
+        found.into_iter().filter(|(input, explicit)| wanted(input, *explicit, args, &resolver)).map(|(i, _)| i);
+    Ok(Prepared { inputs: inputs.collect(), errors, resolver, config_failed: false })
+}
+
+/// Whether the config's `include`/`exclude` keep an input. Files found by
+/// walking obey both; files named on the command line are always read,
+/// unless `--force-exclude` makes `exclude` apply to them too. An input
+/// whose config is broken is kept so that the error is reported.
+fn wanted(input: &Input, explicit: bool, args: &CommonArgs, resolver: &Resolver) -> bool {
+    let Input::File { path, .. } = input else { return true };
+    let Ok(settings) = resolver.for_folder_of(path) else { return true };
+    if explicit { !(args.force_exclude && settings.excludes(path)) } else { !settings.skips(path) }
 }
 
 /// What happened to one input.
 enum Outcome {
-    Checked { file: CheckedFile, facts: OutletFacts, fail_on: Option<FailOn>, problems: Vec<FileError> },
-    Extracted { rendered: String },
+    Checked {
+        file: CheckedFile,
+        facts: OutletFacts,
+        fail_on: Option<FailOn>,
+        problems: Vec<FileError>,
+        suppressions: Suppressions,
+    },
+    Extracted {
+        rendered: String,
+    },
     Unreadable(FileError),
     BadConfig(ConfigError),
 }
@@ -159,26 +188,52 @@ fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
         .iter()
         .map(|p| FileError { path: input.display().to_string(), offset: p.offset, message: p.message.clone() })
         .collect();
-    let file = CheckedFile { path: input.display().to_string(), text, diagnostics };
-    Outcome::Checked { file, facts, fail_on: settings.fail_on, problems }
+    let claims: Vec<Span> =
+        analysis.sentences.iter().zip(&analysis.judgements).filter(|(_, j)| j.is_claim).map(|(s, _)| s.span).collect();
+    let suppressions =
+        Suppressions { directives: suppress::directives(&analysis.article, &claims), settings: settings.clone() };
+    let file = CheckedFile { path: input.display().to_string(), text, diagnostics, suppressed: Vec::new() };
+    Outcome::Checked { file, facts, fail_on: settings.fail_on, problems, suppressions }
 }
 
-fn check(args: &CommonArgs) -> Result<u8, u8> {
-    let format = args.format_check().map_err(usage_error)?;
+/// A file's suppression comments and the settings to judge them by; they
+/// are applied once cross-file findings have been added.
+struct Suppressions {
+    directives: Vec<suppress::Directive>,
+    settings: Arc<Settings>,
+}
+
+impl Suppressions {
+    fn apply(&self, file: &mut CheckedFile) {
+        let diagnostics = std::mem::take(&mut file.diagnostics);
+        let applied = suppress::apply(&self.directives, diagnostics, &self.settings.rules);
+        file.diagnostics = applied.kept;
+        file.suppressed = applied.suppressed;
+    }
+}
+
+fn check(check_args: &CheckArgs) -> Result<u8, u8> {
+    let args = &check_args.common;
+    let format = args.format_check().map_err(|message| {
+        warn(&message);
+        EXIT_ERROR
+    })?;
     let mut prepared = prepare(args)?;
     let outcomes: Vec<Outcome> = prepared.inputs.par_iter().map(|input| check_one(input, &prepared.resolver)).collect();
     let mut files = Vec::new();
     let mut facts = Vec::new();
     let mut fail_levels = Vec::new();
+    let mut suppressions = Vec::new();
     let mut config_errors: BTreeSet<String> = BTreeSet::new();
     let color_err = use_color(args.color, std::io::stderr().is_terminal());
     for outcome in outcomes {
         match outcome {
-            Outcome::Checked { file, facts: f, fail_on, problems } => {
+            Outcome::Checked { file, facts: f, fail_on, problems, suppressions: s } => {
                 prepared.errors.extend(problems);
                 files.push(file);
                 facts.push(f);
                 fail_levels.push(fail_on);
+                suppressions.push(s);
             }
             Outcome::Unreadable(e) => prepared.errors.push(e),
             Outcome::BadConfig(e) => {
@@ -191,27 +246,34 @@ fn check(args: &CommonArgs) -> Result<u8, u8> {
         }
     }
     add_loops(&mut files, &facts);
+    for (file, s) in files.iter_mut().zip(&suppressions) {
+        s.apply(file);
+    }
+    if let Some(base) = &check_args.diff_base {
+        only_changed(&mut files, &prepared.inputs, base)?;
+    }
+    if let Some(path) = &check_args.write_baseline {
+        return write_baseline(&files, path, &prepared);
+    }
+    if let Some(path) = &check_args.baseline {
+        let baseline = Baseline::read(Path::new(path)).map_err(|message| {
+            warn(&format!("error: {message}"));
+            EXIT_ERROR
+        })?;
+        baseline.filter(&mut files);
+    }
 
     let file_count = files.len();
-    let rendered = match format {
-        CheckFormat::Json => report::machine::json(&files, &prepared.errors, file_count),
-        CheckFormat::Jsonl => report::machine::jsonl(&files),
-        CheckFormat::Concise => report::machine::concise(&files),
-        CheckFormat::Human => {
-            let color = use_color(args.color, std::io::stdout().is_terminal());
-            let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
-            for f in &files {
-                report::human::render_file(f, &mut buffer);
-            }
-            let mut text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
-            text.push_str(&report::human::summary_line(&Summary::of(&files, file_count)));
-            text
-        }
-    };
+    let rendered = render_check(format, &files, &prepared.errors, file_count, args.color);
     for e in &prepared.errors {
         warn(&e.to_string());
     }
     emit(&rendered)?;
+    if format == CheckFormat::Github
+        && let Err(message) = report::github::write_step_summary(&files, &Summary::of(&files, file_count))
+    {
+        warn(&format!("warning: {message}"));
+    }
     if file_count == 0 && prepared.errors.is_empty() && !prepared.config_failed {
         warn("whosaid: no articles found (.md, .markdown or .txt)");
     }
@@ -228,6 +290,71 @@ fn check(args: &CommonArgs) -> Result<u8, u8> {
         f.diagnostics.iter().any(|d| fail_on.fails(d.severity))
     });
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+fn render_check(
+    format: CheckFormat,
+    files: &[CheckedFile],
+    errors: &[FileError],
+    file_count: usize,
+    color: ColorChoice,
+) -> String {
+    match format {
+        CheckFormat::Json => report::machine::json(files, errors, file_count),
+        CheckFormat::Jsonl => report::machine::jsonl(files),
+        CheckFormat::Concise => report::machine::concise(files),
+        CheckFormat::Sarif => report::sarif::sarif(files),
+        CheckFormat::Github => report::github::annotations(files, &Summary::of(files, file_count)),
+        CheckFormat::Junit => report::junit::junit(files, &Summary::of(files, file_count)),
+        CheckFormat::Gitlab => report::gitlab::gitlab(files),
+        CheckFormat::Human => {
+            let color = use_color(color, std::io::stdout().is_terminal());
+            let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+            for f in files {
+                report::human::render_file(f, &mut buffer);
+            }
+            let mut text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+            text.push_str(&report::human::summary_line(&Summary::of(files, file_count)));
+            text
+        }
+    }
+}
+
+/// `--diff-base`: drops findings on lines that did not change.
+fn only_changed(files: &mut [CheckedFile], inputs: &[Input], base: &str) -> Result<(), u8> {
+    for file in files.iter_mut() {
+        let input = inputs.iter().find(|i| i.display() == file.path);
+        let Some(Input::File { path, .. }) = input else { continue };
+        match changed::changed_lines(base, path) {
+            Ok(lines) => {
+                changed::keep_changed(file, &lines);
+            }
+            Err(message) => {
+                warn(&format!("error: {message}"));
+                return Err(EXIT_ERROR);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `--write-baseline`: records the findings and exits 0 (or 2 when a file
+/// could not be checked, since the baseline would then be incomplete).
+fn write_baseline(files: &[CheckedFile], path: &str, prepared: &Prepared) -> Result<u8, u8> {
+    for e in &prepared.errors {
+        warn(&e.to_string());
+    }
+    if !prepared.errors.is_empty() || prepared.config_failed {
+        warn("error: baseline not written: some files could not be checked");
+        return Ok(EXIT_ERROR);
+    }
+    let baseline = Baseline::of(files);
+    if let Err(e) = std::fs::write(path, baseline.to_json()) {
+        warn(&format!("error: cannot write baseline {path}: {e}"));
+        return Ok(EXIT_ERROR);
+    }
+    warn(&format!("whosaid: wrote {} finding(s) to {path}", baseline.findings.len()));
+    Ok(EXIT_CLEAN)
 }
 
 /// Adds cross-file circular-reporting findings to the files they concern.
@@ -259,7 +386,10 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
 }
 
 fn extract(args: &CommonArgs) -> Result<u8, u8> {
-    let format = args.format_extract().map_err(usage_error)?;
+    let format = args.format_extract().map_err(|message| {
+        warn(&message);
+        EXIT_ERROR
+    })?;
     let mut prepared = prepare(args)?;
     let outcomes: Vec<Outcome> =
         prepared.inputs.par_iter().map(|input| extract_one(input, &prepared.resolver, format)).collect();
@@ -316,6 +446,11 @@ pub fn rules_markdown() -> String {
     out
 }
 
+/// Indents every line by four spaces (examples spanning several lines).
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
 fn explain(rule: &str) -> Result<u8, u8> {
     let Some(doc) = catalog::get(rule) else {
         let ids: Vec<&str> = catalog::ids().collect();
@@ -327,6 +462,9 @@ fn explain(rule: &str) -> Result<u8, u8> {
     text.push_str(&format!("\n{}\n", doc.explanation.trim()));
     text.push_str(&format!("\n## Help\n{}\n", doc.help));
     for example in &doc.examples {
+        if let Some(config) = &example.config {
+            text.push_str(&format!("\nWith whosaid.toml:\n{}", indent(config)));
+        }
         if let Some(bad) = &example.bad {
             text.push_str(&format!("\nFlagged:  {bad}\n"));
         }

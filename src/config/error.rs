@@ -83,6 +83,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
 static UNKNOWN_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"unknown field `([^`]*)`, expected (?:one of )?(.*)").expect("pattern compiles"));
 
+static MISSING_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"missing field `([^`]*)`").expect("pattern compiles"));
+
 impl ConfigError {
     pub fn at(path: &Path, text: &str, span: std::ops::Range<usize>, key: &str, message: String) -> ConfigError {
         let (line, column) = line_col(text, span.start);
@@ -168,14 +171,17 @@ impl ConfigError {
             };
             return ConfigError::unknown_key(path, text, span, &word, &word, &allowed);
         }
+        if let Some(caps) = MISSING_FIELD.captures(&message) {
+            let field = caps[1].to_string();
+            let text_message = format!("missing key `{field}` in {}", path.display());
+            return ConfigError::at(path, text, span, &field, text_message);
+        }
         let key = key_at(text, span.start);
-        let mut e = ConfigError::at(
-            path,
-            text,
-            span,
-            key.as_deref().unwrap_or(""),
-            format!("invalid config in {}: {message}", path.display()),
-        );
+        let described = match &key {
+            Some(k) => format!("invalid value for `{k}` in {}: {message}", path.display()),
+            None => format!("invalid config in {}: {message}", path.display()),
+        };
+        let mut e = ConfigError::at(path, text, span, key.as_deref().unwrap_or(""), described);
         e.key = key;
         e
     }

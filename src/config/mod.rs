@@ -7,6 +7,8 @@
 //! is allowed, with a did-you-mean when a near spelling exists.
 
 mod error;
+pub mod files;
+pub mod show;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,19 +18,25 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use error::{ConfigError, did_you_mean};
+pub use files::Patterns;
 
 use crate::graph::identity::Aliases;
 use crate::lexicon::{Lexicon, LexiconFile};
+use crate::rules::house::{HouseLists, HouseName};
 use crate::rules::{RuleSettings, Severity, catalog};
 
 /// Names a config file may have, in order of preference within a folder.
 pub const CONFIG_NAMES: &[&str] = &["whosaid.toml", ".whosaid.toml"];
 
 /// The top-level keys, for error messages.
-const TOP_KEYS: &[&str] = &["fail-on", "max-hops", "rules", "sources", "rule-files"];
-const SOURCES_KEYS: &[&str] = &["aliases"];
+const TOP_KEYS: &[&str] =
+    &["extend", "fail-on", "max-hops", "include", "exclude", "rules", "sources", "rule-files", "overrides"];
+const SOURCES_KEYS: &[&str] = &["aliases", "accept", "reject"];
 const FAIL_ON_VALUES: &[&str] = &["error", "warning", "info", "never"];
 const RULE_LEVELS: &[&str] = &["off", "info", "warning", "error"];
+const GLOB_HINT: &[&str] = &["glob patterns such as `drafts/**`, `*.txt` or `archive`"];
+/// How deep `extend` may nest before whosaid assumes a mistake.
+const MAX_EXTEND_DEPTH: usize = 16;
 
 /// The lowest severity that makes the run fail, or never.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,22 +56,36 @@ impl FailOn {
         }
     }
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Level(s) => s.as_str(),
+            FailOn::Never => "never",
+        }
+    }
+
     pub fn fails(self, severity: Severity) -> bool {
         matches!(self, FailOn::Level(level) if severity >= level)
     }
 }
 
+type RuleTable = BTreeMap<Spanned<String>, Spanned<String>>;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ConfigFile {
+    extend: Option<Spanned<String>>,
     fail_on: Option<Spanned<String>>,
     max_hops: Option<Spanned<i64>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
     #[serde(default)]
-    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    rules: RuleTable,
     #[serde(default)]
     sources: SourcesSection,
     #[serde(default)]
     rule_files: Vec<Spanned<String>>,
+    #[serde(default)]
+    overrides: Vec<OverrideSection>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,6 +93,31 @@ struct ConfigFile {
 struct SourcesSection {
     #[serde(default)]
     aliases: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    accept: Vec<Spanned<String>>,
+    #[serde(default)]
+    reject: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OverrideSection {
+    files: Spanned<Vec<Spanned<String>>>,
+    fail_on: Option<Spanned<String>>,
+    max_hops: Option<Spanned<i64>>,
+    #[serde(default)]
+    rules: RuleTable,
+}
+
+/// Settings that `[[overrides]]` change for the files its globs match.
+#[derive(Clone, Debug)]
+pub struct Override {
+    pub files: Patterns,
+    pub fail_on: Option<FailOn>,
+    pub max_hops: Option<usize>,
+    pub rules: Vec<(String, Option<Severity>)>,
+    /// "path:line" of the `[[overrides]]` table.
+    pub origin: String,
 }
 
 /// Resolved settings for the articles one config file governs.
@@ -78,103 +125,308 @@ struct SourcesSection {
 pub struct Settings {
     /// The file these settings came from, if any.
     pub origin: Option<PathBuf>,
+    /// Files it extends, nearest first.
+    pub extends: Vec<PathBuf>,
     pub fail_on: Option<FailOn>,
     pub rules: RuleSettings,
     pub aliases: Aliases,
+    /// The alias table as written, for `whosaid config`.
+    pub alias_table: BTreeMap<String, Vec<String>>,
+    pub accept: Vec<String>,
+    pub reject: Vec<String>,
+    pub include: Option<Patterns>,
+    pub exclude: Option<Patterns>,
+    pub overrides: Vec<Override>,
     pub lexicon: Arc<Lexicon>,
+    /// Setting key ("fail-on", "rules.x", "sources.accept") → where its
+    /// value came from ("whosaid.toml:3"); keys not listed are defaults.
+    pub provenance: BTreeMap<String, String>,
 }
 
 impl Settings {
     /// The built-in defaults.
     pub fn builtin(lexicon: Arc<Lexicon>) -> Settings {
-        Settings { origin: None, fail_on: None, rules: RuleSettings::default(), aliases: Aliases::default(), lexicon }
+        Settings {
+            origin: None,
+            extends: Vec::new(),
+            fail_on: None,
+            rules: RuleSettings::default(),
+            aliases: Aliases::default(),
+            alias_table: BTreeMap::new(),
+            accept: Vec::new(),
+            reject: Vec::new(),
+            include: None,
+            exclude: None,
+            overrides: Vec::new(),
+            lexicon,
+            provenance: BTreeMap::new(),
+        }
+    }
+
+    /// Whether a file found by walking a folder should be skipped:
+    /// outside `include` (when set) or inside `exclude`.
+    pub fn skips(&self, path: &Path) -> bool {
+        self.include.as_ref().is_some_and(|p| !p.matches(path)) || self.excludes(path)
+    }
+
+    /// Whether `exclude` matches a path.
+    pub fn excludes(&self, path: &Path) -> bool {
+        self.exclude.as_ref().is_some_and(|p| p.matches(path))
+    }
+
+    /// These settings with every `[[overrides]]` matching `path` applied,
+    /// in file order (a later override wins).
+    pub fn for_path(&self, path: &Path) -> Option<Settings> {
+        let matching: Vec<&Override> = self.overrides.iter().filter(|o| o.files.matches(path)).collect();
+        if matching.is_empty() {
+            return None;
+        }
+        let mut out = self.clone();
+        for o in matching {
+            if let Some(f) = o.fail_on {
+                out.fail_on = Some(f);
+                out.provenance.insert("fail-on".into(), o.origin.clone());
+            }
+            if let Some(h) = o.max_hops {
+                out.rules.max_hops = h;
+                out.provenance.insert("max-hops".into(), o.origin.clone());
+            }
+            for (rule, level) in &o.rules {
+                out.rules.severities.insert(rule.clone(), *level);
+                out.provenance.insert(format!("rules.{rule}"), o.origin.clone());
+            }
+        }
+        Some(out)
+    }
+
+    /// Computes what depends on several keys at once (house lists need the
+    /// final aliases).
+    fn finish(&mut self) {
+        self.rules.house = HouseLists {
+            accept: self.accept.iter().map(|n| HouseName::new(n, &self.aliases)).collect(),
+            reject: self.reject.iter().map(|n| HouseName::new(n, &self.aliases)).collect(),
+        };
     }
 }
 
-/// Loads and validates one config file.
+/// Loads and validates one config file and the files it extends.
 pub fn load(path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings, ConfigError> {
+    let mut settings = load_layer(path, builtin, &mut Vec::new())?;
+    settings.finish();
+    Ok(settings)
+}
+
+fn load_layer(path: &Path, builtin: &Arc<Lexicon>, chain: &mut Vec<PathBuf>) -> Result<Settings, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError::io(path, &e))?;
-    parse(&text, path, builtin)
+    chain.push(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()));
+    parse_layer(&text, path, builtin, chain)
 }
 
 /// Parses config `text` read from `path`.
 pub fn parse(text: &str, path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings, ConfigError> {
+    let mut chain = vec![path.canonicalize().unwrap_or_else(|_| path.to_path_buf())];
+    let mut settings = parse_layer(text, path, builtin, &mut chain)?;
+    settings.finish();
+    Ok(settings)
+}
+
+/// One config file on top of the one it extends (or the defaults).
+fn parse_layer(
+    text: &str,
+    path: &Path,
+    builtin: &Arc<Lexicon>,
+    chain: &mut Vec<PathBuf>,
+) -> Result<Settings, ConfigError> {
     let file: ConfigFile =
         toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e, TOP_KEYS, SOURCES_KEYS))?;
-    let mut settings = Settings::builtin(builtin.clone());
+    let layer = Layer { path, text, base: path.parent().unwrap_or(Path::new(".")) };
+    let mut settings = match &file.extend {
+        Some(target) => extended(&layer, target, builtin, chain)?,
+        None => Settings::builtin(builtin.clone()),
+    };
     settings.origin = Some(path.to_path_buf());
+    layer.apply(&file, &mut settings)?;
+    Ok(settings)
+}
 
-    if let Some(value) = &file.fail_on {
-        settings.fail_on = Some(FailOn::parse(value.get_ref()).ok_or_else(|| {
-            ConfigError::bad_value(path, text, value.span(), "fail-on", value.get_ref(), FAIL_ON_VALUES)
-        })?);
+/// Loads the file named by `extend`, relative to the extending file.
+fn extended(
+    layer: &Layer,
+    target: &Spanned<String>,
+    builtin: &Arc<Lexicon>,
+    chain: &mut Vec<PathBuf>,
+) -> Result<Settings, ConfigError> {
+    let base_path = layer.base.join(target.get_ref());
+    let canonical = base_path.canonicalize().map_err(|e| {
+        layer.error(target.span(), "extend", format!("cannot read `extend` file {}: {e}", base_path.display()))
+    })?;
+    if chain.contains(&canonical) || chain.len() > MAX_EXTEND_DEPTH {
+        let cycle: Vec<String> = chain.iter().chain([&canonical]).map(|p| p.display().to_string()).collect();
+        return Err(layer.error(target.span(), "extend", format!("`extend` loops: {}", cycle.join(" → "))));
     }
-    if let Some(value) = &file.max_hops {
+    let mut settings = load_layer(&base_path, builtin, chain)?;
+    settings.extends.insert(0, base_path);
+    Ok(settings)
+}
+
+/// The file being applied, for locating errors and values.
+struct Layer<'a> {
+    path: &'a Path,
+    text: &'a str,
+    base: &'a Path,
+}
+
+impl Layer<'_> {
+    fn error(&self, span: std::ops::Range<usize>, key: &str, message: String) -> ConfigError {
+        ConfigError::at(self.path, self.text, span, key, message)
+    }
+
+    fn here(&self, span: std::ops::Range<usize>) -> String {
+        let (line, _) = error::line_col(self.text, span.start);
+        format!("{}:{line}", self.path.display())
+    }
+
+    fn fail_on(&self, value: &Spanned<String>) -> Result<FailOn, ConfigError> {
+        FailOn::parse(value.get_ref()).ok_or_else(|| {
+            ConfigError::bad_value(self.path, self.text, value.span(), "fail-on", value.get_ref(), FAIL_ON_VALUES)
+        })
+    }
+
+    fn max_hops(&self, value: &Spanned<i64>) -> Result<usize, ConfigError> {
         let hops = *value.get_ref();
         if !(0..=100).contains(&hops) {
             return Err(ConfigError::bad_value(
-                path,
-                text,
+                self.path,
+                self.text,
                 value.span(),
                 "max-hops",
                 &hops.to_string(),
                 &["a whole number from 0 to 100"],
             ));
         }
-        settings.rules.max_hops = hops as usize;
+        Ok(hops as usize)
     }
-    let known: Vec<&str> = catalog::ids().collect();
-    for (rule, level) in &file.rules {
-        if !known.contains(&rule.get_ref().as_str()) {
-            return Err(ConfigError::unknown_key(
-                path,
-                text,
-                rule.span(),
-                &format!("rules.{}", rule.get_ref()),
-                rule.get_ref(),
-                &known,
-            ));
+
+    /// `[rules]` entries as (rule id, level), checked; `prefix` names the
+    /// table in errors ("rules" or "overrides.rules").
+    fn rules(&self, table: &RuleTable, prefix: &str) -> Result<Vec<(String, Option<Severity>, String)>, ConfigError> {
+        let known: Vec<&str> = catalog::ids().collect();
+        let mut out = Vec::new();
+        for (rule, level) in table {
+            let key = format!("{prefix}.{}", rule.get_ref());
+            if !known.contains(&rule.get_ref().as_str()) {
+                return Err(ConfigError::unknown_key(self.path, self.text, rule.span(), &key, rule.get_ref(), &known));
+            }
+            let severity = match level.get_ref().as_str() {
+                "off" => None,
+                other => Some(serde_plain_severity(other).ok_or_else(|| {
+                    ConfigError::bad_value(self.path, self.text, level.span(), &key, other, RULE_LEVELS)
+                })?),
+            };
+            out.push((rule.get_ref().clone(), severity, self.here(rule.span())));
         }
-        let severity = match level.get_ref().as_str() {
-            "off" => None,
-            other => Some(serde_plain_severity(other).ok_or_else(|| {
-                ConfigError::bad_value(
-                    path,
-                    text,
-                    level.span(),
-                    &format!("rules.{}", rule.get_ref()),
-                    other,
-                    RULE_LEVELS,
-                )
-            })?),
-        };
-        settings.rules.severities.insert(rule.get_ref().clone(), severity);
+        Ok(out)
     }
-    if let Some(misplaced) = file.sources.aliases.keys().find(|k| TOP_KEYS.contains(&k.as_str())) {
-        return Err(misplaced_top_key(path, text, misplaced));
+
+    fn patterns(&self, list: &[Spanned<String>], key: &str) -> Result<Patterns, ConfigError> {
+        for p in list {
+            if let Err(e) = files::compile(p.get_ref()) {
+                let mut err = self.error(p.span(), key, format!("invalid glob `{}` in `{key}`: {e}", p.get_ref()));
+                err.allowed = GLOB_HINT.iter().map(|s| s.to_string()).collect();
+                return Err(err);
+            }
+        }
+        let written: Vec<String> = list.iter().map(|p| p.get_ref().clone()).collect();
+        Patterns::new(self.base, &written).map_err(|e| self.error(0..0, key, e))
     }
-    settings.aliases.add_table(&file.sources.aliases);
-    if !file.rule_files.is_empty() {
-        let mut lexicon = (**builtin).clone();
-        let base = path.parent().unwrap_or(Path::new("."));
-        for entry in &file.rule_files {
-            let rule_path = base.join(entry.get_ref());
+
+    fn apply(&self, file: &ConfigFile, settings: &mut Settings) -> Result<(), ConfigError> {
+        if let Some(value) = &file.fail_on {
+            settings.fail_on = Some(self.fail_on(value)?);
+            settings.provenance.insert("fail-on".into(), self.here(value.span()));
+        }
+        if let Some(value) = &file.max_hops {
+            settings.rules.max_hops = self.max_hops(value)?;
+            settings.provenance.insert("max-hops".into(), self.here(value.span()));
+        }
+        for (key, list, slot) in
+            [("include", &file.include, &mut settings.include), ("exclude", &file.exclude, &mut settings.exclude)]
+        {
+            if let Some(list) = list {
+                *slot = Some(self.patterns(list, key)?);
+                let at = list.first().map_or(String::new(), |p| self.here(p.span()));
+                settings.provenance.insert(key.into(), at);
+            }
+        }
+        for (rule, severity, at) in self.rules(&file.rules, "rules")? {
+            settings.rules.severities.insert(rule.clone(), severity);
+            settings.provenance.insert(format!("rules.{rule}"), at);
+        }
+        if let Some(misplaced) = file.sources.aliases.keys().find(|k| TOP_KEYS.contains(&k.as_str())) {
+            return Err(misplaced_top_key(self.path, self.text, misplaced));
+        }
+        self.apply_sources(&file.sources, settings);
+        for (i, o) in file.overrides.iter().enumerate() {
+            settings.overrides.push(self.override_section(o, i)?);
+        }
+        self.apply_rule_files(&file.rule_files, settings)
+    }
+
+    fn apply_sources(&self, sources: &SourcesSection, settings: &mut Settings) {
+        if !sources.aliases.is_empty() {
+            settings.aliases.add_table(&sources.aliases);
+            settings.alias_table.extend(sources.aliases.clone());
+            settings.provenance.insert("sources.aliases".into(), self.path.display().to_string());
+        }
+        // House lists add up along `extend`: a desk-wide list plus a team's.
+        for (key, list, slot) in
+            [("accept", &sources.accept, &mut settings.accept), ("reject", &sources.reject, &mut settings.reject)]
+        {
+            if let Some(first) = list.first() {
+                slot.extend(list.iter().map(|n| n.get_ref().clone()));
+                let at = self.here(first.span());
+                let entry = settings.provenance.entry(format!("sources.{key}")).or_default();
+                *entry = if entry.is_empty() { at } else { format!("{entry}, {at}") };
+            }
+        }
+    }
+
+    fn override_section(&self, o: &OverrideSection, index: usize) -> Result<Override, ConfigError> {
+        let key = format!("overrides[{index}].files");
+        if o.files.get_ref().is_empty() {
+            let mut err = self.error(o.files.span(), &key, format!("`{key}` is empty: it would match no file"));
+            err.allowed = GLOB_HINT.iter().map(|s| s.to_string()).collect();
+            return Err(err);
+        }
+        let files = self.patterns(o.files.get_ref(), &key)?;
+        let rules = self.rules(&o.rules, "overrides.rules")?.into_iter().map(|(r, s, _)| (r, s)).collect();
+        Ok(Override {
+            files,
+            fail_on: o.fail_on.as_ref().map(|v| self.fail_on(v)).transpose()?,
+            max_hops: o.max_hops.as_ref().map(|v| self.max_hops(v)).transpose()?,
+            rules,
+            origin: format!("{} ([[overrides]] {})", self.here(o.files.span()), index + 1),
+        })
+    }
+
+    fn apply_rule_files(&self, entries: &[Spanned<String>], settings: &mut Settings) -> Result<(), ConfigError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let mut lexicon = (*settings.lexicon).clone();
+        for entry in entries {
+            let rule_path = self.base.join(entry.get_ref());
             let rule_text = std::fs::read_to_string(&rule_path).map_err(|e| {
-                ConfigError::at(
-                    path,
-                    text,
-                    entry.span(),
-                    "rule-files",
-                    format!("cannot read {}: {e}", rule_path.display()),
-                )
+                self.error(entry.span(), "rule-files", format!("cannot read {}: {e}", rule_path.display()))
             })?;
             let extra: LexiconFile = toml::from_str(&rule_text)
                 .map_err(|e| ConfigError::from_toml(&rule_path, &rule_text, &e, LEXICON_KEYS, &[]))?;
             lexicon.add(&extra);
         }
         settings.lexicon = Arc::new(lexicon);
+        settings.provenance.insert("rule-files".into(), self.path.display().to_string());
+        Ok(())
     }
-    Ok(settings)
 }
 
 /// A top-level key written after `[sources.aliases]` lands in that table
@@ -264,6 +516,13 @@ impl Resolver {
 
     /// The settings for an article at `path` (a file path, or a name for stdin).
     pub fn for_article(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
+        let settings = self.for_folder_of(path)?;
+        Ok(settings.for_path(path).map(Arc::new).unwrap_or(settings))
+    }
+
+    /// The settings of the config file that governs `path`, before
+    /// `[[overrides]]`.
+    pub fn for_folder_of(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
         if let Some(forced) = &self.forced {
             return Ok(forced.clone());
         }

@@ -17,7 +17,9 @@ fn frame_severity(s: Severity) -> FrameSeverity {
 
 /// The codespan frame for one diagnostic.
 pub fn frame(d: &Diagnostic) -> Frame<()> {
-    let mut labels = vec![FrameLabel::primary((), d.span.range()).with_message("claim")];
+    // Suppression findings point at the comment, not at a claim.
+    let what = if d.rule == crate::rules::suppress::UNUSED { "directive" } else { "claim" };
+    let mut labels = vec![FrameLabel::primary((), d.span.range()).with_message(what)];
     labels.extend(d.labels.iter().map(|l| FrameLabel::secondary((), l.span.range()).with_message(l.message.clone())));
     let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
     if !d.help.is_empty() {

@@ -26,10 +26,22 @@ pub struct JsonDiagnostic<'a> {
     pub help: &'a str,
 }
 
+/// A finding silenced by a `whosaid-disable` comment, with its reason.
+#[derive(Serialize)]
+pub struct JsonSuppressed<'a> {
+    #[serde(flatten)]
+    pub diagnostic: JsonDiagnostic<'a>,
+    /// The text after ` -- ` in the directive, if any.
+    pub reason: Option<&'a str>,
+    /// The line of the directive.
+    pub directive_line: usize,
+}
+
 #[derive(Serialize)]
 struct JsonCheck<'a> {
     version: u32,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    suppressed: Vec<JsonSuppressed<'a>>,
     summary: Summary,
     errors: &'a [FileError],
 }
@@ -57,11 +69,18 @@ pub fn json_diagnostic<'a>(file: &'a CheckedFile, index: &LineIndex, d: &'a Diag
 /// The `check --format json` document.
 pub fn json(files: &[CheckedFile], errors: &[FileError], file_count: usize) -> String {
     let mut diagnostics = Vec::new();
+    let mut suppressed = Vec::new();
     for f in files {
         let index = LineIndex::new(&f.text);
         diagnostics.extend(f.diagnostics.iter().map(|d| json_diagnostic(f, &index, d)));
+        suppressed.extend(f.suppressed.iter().map(|s| JsonSuppressed {
+            diagnostic: json_diagnostic(f, &index, &s.diagnostic),
+            reason: s.reason.as_deref(),
+            directive_line: index.locate(&f.text, s.directive.start).0,
+        }));
     }
-    let doc = JsonCheck { version: JSON_VERSION, diagnostics, summary: Summary::of(files, file_count), errors };
+    let doc =
+        JsonCheck { version: JSON_VERSION, diagnostics, suppressed, summary: Summary::of(files, file_count), errors };
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 

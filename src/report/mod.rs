@@ -4,11 +4,17 @@
 //! document; nothing here decides what is a finding.
 
 pub mod extract;
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod human;
+pub mod junit;
 pub mod machine;
+pub mod sarif;
 
 use serde::Serialize;
 
+use crate::rules::suppress::Suppressed;
 use crate::rules::{Diagnostic, Severity};
 
 /// Output formats of `check`.
@@ -18,6 +24,14 @@ pub enum CheckFormat {
     Concise,
     Json,
     Jsonl,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// GitHub Actions annotations plus a job summary.
+    Github,
+    /// JUnit XML test results.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// Output formats of `extract`.
@@ -69,6 +83,8 @@ pub struct CheckedFile {
     pub path: String,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings silenced by `whosaid-disable` comments, with their reasons.
+    pub suppressed: Vec<Suppressed>,
 }
 
 /// Counts by severity.

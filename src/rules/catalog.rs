@@ -15,6 +15,8 @@ pub const RULE_FILES: &[(&str, &str)] = &[
     ("vague-attribution", include_str!("../../rules/vague-attribution.toml")),
     ("anonymous-source", include_str!("../../rules/anonymous-source.toml")),
     ("unresolved-source", include_str!("../../rules/unresolved-source.toml")),
+    ("rejected-source", include_str!("../../rules/rejected-source.toml")),
+    ("unused-suppression", include_str!("../../rules/unused-suppression.toml")),
 ];
 
 pub const MISSING: &str = "missing-attribution";
@@ -41,6 +43,8 @@ pub struct RuleDoc {
 pub struct Example {
     pub bad: Option<String>,
     pub good: Option<String>,
+    /// Config (whosaid.toml text) the example needs, e.g. a house list.
+    pub config: Option<String>,
 }
 
 static CATALOG: LazyLock<Vec<RuleDoc>> = LazyLock::new(|| {

@@ -4,7 +4,9 @@
 
 pub mod catalog;
 pub mod claims;
+pub mod house;
 pub mod loops;
+pub mod suppress;
 
 use std::collections::BTreeMap;
 
@@ -65,12 +67,14 @@ pub struct RuleSettings {
     /// Rule id → severity, or `None` when the rule is off.
     pub severities: BTreeMap<String, Option<Severity>>,
     pub max_hops: usize,
+    /// `[sources] accept` and `reject` from the config.
+    pub house: house::HouseLists,
 }
 
 impl Default for RuleSettings {
     fn default() -> Self {
         let severities = catalog::all().iter().map(|r| (r.id.clone(), Some(r.severity))).collect();
-        RuleSettings { severities, max_hops: 1 }
+        RuleSettings { severities, max_hops: 1, house: house::HouseLists::default() }
     }
 }
 
@@ -102,6 +106,7 @@ pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
         }
         check_sentence(cx, settings, i, sentence, judgement, &mut out);
     }
+    house::apply(cx, &settings.house, &mut out);
     out.retain(|d| settings.severity(d.rule).is_some());
     for d in &mut out {
         d.severity = settings.severity(d.rule).unwrap_or(d.severity);

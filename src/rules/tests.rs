@@ -4,10 +4,34 @@ use crate::graph::identity::Aliases;
 use crate::markup::Format;
 
 fn lint(body: &str) -> Vec<Diagnostic> {
+    lint_with(body, &RuleSettings::default())
+}
+
+/// Lints `body` under a title as plain text, or as Markdown with its
+/// suppression comments applied when it holds `<!--`.
+fn lint_with(body: &str, settings: &RuleSettings) -> Vec<Diagnostic> {
     let lex = Lexicon::builtin();
-    let text = format!("Title\n\n{body}\n");
-    let a = analyse(&text, Format::Text, &lex, &Aliases::default());
-    a.lint(&lex, &RuleSettings::default(), None)
+    let markdown = body.contains("<!--");
+    let (text, format) = if markdown {
+        (format!("# Title\n\n{body}\n"), Format::Markdown)
+    } else {
+        (format!("Title\n\n{body}\n"), Format::Text)
+    };
+    let a = analyse(&text, format, &lex, &Aliases::default());
+    let found = a.lint(&lex, settings, None);
+    if !markdown {
+        return found;
+    }
+    let claims: Vec<Span> =
+        a.sentences.iter().zip(&a.judgements).filter(|(_, j)| j.is_claim).map(|(s, _)| s.span).collect();
+    suppress::apply(&suppress::directives(&a.article, &claims), found, settings).kept
+}
+
+/// The rule settings an example's `config` asks for.
+fn example_settings(example: &catalog::Example) -> RuleSettings {
+    let Some(config) = &example.config else { return RuleSettings::default() };
+    let lex = std::sync::Arc::new(Lexicon::builtin());
+    crate::config::parse(config, std::path::Path::new("example.toml"), &lex).expect("example config parses").rules
 }
 
 /// Every rule file's bad examples trigger that rule; good ones are clean.
@@ -15,8 +39,9 @@ fn lint(body: &str) -> Vec<Diagnostic> {
 fn rule_file_examples() {
     for doc in catalog::all() {
         for example in &doc.examples {
+            let settings = example_settings(example);
             if let Some(bad) = &example.bad {
-                let found = lint(bad);
+                let found = lint_with(bad, &settings);
                 assert!(
                     found.iter().any(|d| d.rule == doc.id),
                     "{}: bad example not flagged: {bad}\n{found:#?}",
@@ -24,7 +49,7 @@ fn rule_file_examples() {
                 );
             }
             if let Some(good) = &example.good {
-                let found = lint(good);
+                let found = lint_with(good, &settings);
                 assert!(found.is_empty(), "{}: good example flagged: {good}\n{found:#?}", doc.id);
             }
         }
