@@ -214,10 +214,7 @@ impl Suppressions {
 
 fn check(check_args: &CheckArgs) -> Result<u8, u8> {
     let args = &check_args.common;
-    let format = args.format_check().map_err(|message| {
-        warn(&message);
-        EXIT_ERROR
-    })?;
+    let format = args.format_check().map_err(usage_error)?;
     let mut prepared = prepare(args)?;
     let outcomes: Vec<Outcome> = prepared.inputs.par_iter().map(|input| check_one(input, &prepared.resolver)).collect();
     let mut files = Vec::new();
@@ -386,10 +383,7 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
 }
 
 fn extract(args: &CommonArgs) -> Result<u8, u8> {
-    let format = args.format_extract().map_err(|message| {
-        warn(&message);
-        EXIT_ERROR
-    })?;
+    let format = args.format_extract().map_err(usage_error)?;
     let mut prepared = prepare(args)?;
     let outcomes: Vec<Outcome> =
         prepared.inputs.par_iter().map(|input| extract_one(input, &prepared.resolver, format)).collect();

@@ -87,7 +87,7 @@ fn unknown_key_names_file_line_allowed_keys_and_a_suggestion() {
     assert_eq!(code, 2);
     let first = stderr.lines().next().unwrap();
     assert!(first.contains("whosaid.toml:2:1: error: unknown key `fial-on`"), "{first}");
-    assert!(first.contains("allowed: fail-on, max-hops, rules, sources, rule-files"), "{first}");
+    assert!(first.contains("allowed: extend, fail-on, max-hops, include, exclude, rules, sources"), "{first}");
     assert!(first.ends_with("did you mean `fail-on`?"), "{first}");
     // Then a code frame pointing at the key.
     assert!(stderr.contains("2 │ fial-on = \"error\""), "{stderr}");

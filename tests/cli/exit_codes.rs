@@ -76,7 +76,10 @@ fn usage_errors_exit_2() {
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
     let out = s.run(&["check", "--format", "xml", "clean.md"]);
-    assert_eq!(out.stderr, "error: unknown format `xml` (allowed: human, concise, json, jsonl)\n");
+    assert_eq!(
+        out.stderr,
+        "error: invalid value `xml` for `--format`; allowed: human, concise, json, jsonl, sarif, github, junit, gitlab\n"
+    );
 }
 
 #[test]
