@@ -202,7 +202,7 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     // What follows the cue: audience ("told reporters"), then content.
     let after_cue = inverted_source.map_or(cue_end, |(_, end)| end);
     let (audience, content_from) = audience_after(v, cue, after_cue, lexicon);
-    let end = content_end_for(v, source_start.unwrap_or(cue_start), content_from);
+    let end = content_end_for(v, source_start.unwrap_or(cue_start), content_from, lexicon);
     let mut content_start = content_from;
     while content_start < end && (v.is_comma(content_start) || v.is_punct(content_start, ":")) {
         content_start += 1;
@@ -213,7 +213,11 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     // Only a quotation, or a claim with nothing after the cue, comes first:
     // in "When A warned …, B stated …" the opening clause is not B's.
     let before_end = source_start.unwrap_or(cue_start).min(inverted_source.map_or(usize::MAX, |_| cue_start));
-    let after_is_empty = content_start >= end;
+    let adjunct_only = content_start < end
+        && opens_adjunct(v, content_start)
+        && (content_start..end).all(|k| !v.is_quote(k))
+        && end - content_start <= 8;
+    let after_is_empty = content_start >= end || adjunct_only;
     let quote_before = before_end > 0
         && (v.is_quote(before_end - 1) || before_end > 1 && v.is_comma(before_end - 1) && v.is_quote(before_end - 2));
     let has_before = before_end > 0
@@ -376,22 +380,53 @@ fn audience_after(v: &View, cue: &CueMatch, from: usize, lexicon: &Lexicon) -> (
 /// Where the content after a cue ends: the sentence end, or the first
 /// comma when the subject stands in a clause opened by a subordinator
 /// ("When Saakashvili warned that …, Burns stated …").
-fn content_end_for(v: &View, subject_start: usize, content_start: usize) -> usize {
+fn content_end_for(v: &View, subject_start: usize, content_start: usize, lexicon: &Lexicon) -> usize {
     let end = v.content_end();
     let opened_by_subordinator =
         subject_start > 0 && v.is_word(subject_start - 1) && is_subordinator(v.lw(subject_start - 1));
-    if !opened_by_subordinator {
-        return end;
-    }
-    let mut in_quote = false;
+    // A clause ("that …", a quotation) may hold its own coordination; an
+    // object ("denies any wrongdoing") ends where the subject's next verb
+    // starts ("… and points out that …").
+    let is_clause = content_start < end
+        && (v.is_quote(content_start) || v.is_word(content_start) && matches!(v.lw(content_start), "that" | "how" | "what" | "whether" | "why" | "if"));
     for k in content_start..end {
-        if v.is_quote(k) {
-            in_quote = !in_quote;
-        } else if v.is_comma(k) && !in_quote {
+        if v.quoted(k) || v.is_quote(k) {
+            continue;
+        }
+        if opened_by_subordinator && v.is_comma(k) {
             return k;
+        }
+        // "…, but there is growing anger …": a new clause.
+        if v.is_punct(k, ";") || (v.is_comma(k) && k + 1 < end && v.is_word(k + 1) && v.lw(k + 1) == "but") {
+            return k;
+        }
+        if !is_clause && k > content_start && v.is_word(k) && v.lw(k) == "and" && next_is_verb(v, k + 1, lexicon) {
+            let mut stop = k;
+            if v.is_comma(stop - 1) {
+                stop -= 1;
+            }
+            return stop;
         }
     }
     end
+}
+
+/// A verb of the same subject: "and points out", "and tried", "and signaled".
+fn next_is_verb(v: &View, i: usize, lexicon: &Lexicon) -> bool {
+    if !v.is_word(i) || v.is_cap(i) {
+        return false;
+    }
+    let w = v.lw(i);
+    let cue_verb = lexicon.cue_word(w).is_some_and(|c| matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson));
+    cue_verb || (w.len() > 4 && w.ends_with("ed") && !(i + 1 < v.len() && v.is_word(i + 1) && v.lw(i + 1) == "by"))
+}
+
+/// Words that open a time or place adjunct after a cue ("said Tuesday",
+/// "said after the attacks"): not what was said.
+fn opens_adjunct(v: &View, i: usize) -> bool {
+    v.is_word(i)
+        && (words::is_temporal(v.lw(i))
+            || matches!(v.lw(i), "after" | "before" | "during" | "while" | "when" | "outside" | "following" | "at" | "on" | "since" | "as"))
 }
 
 /// The subject of the sentence's main clause, for a gerund cue after a
@@ -479,6 +514,7 @@ fn link_citing(v: &View, sentence_attrs: &mut [Attribution]) {
 /// attribution at its end: one content piece per sentence, as annotators
 /// mark them. Likewise a quotation that runs on after its attribution.
 fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Sentence], text: &str) {
+    let cue_sentences: std::collections::HashSet<usize> = attrs.iter().map(|a| a.sentence).collect();
     for a in attrs.iter_mut() {
         let sentence = &sentences[a.sentence];
         let Some(first) = a.content.first().copied() else { continue };
@@ -499,6 +535,22 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
             a.content.splice(0..0, earlier);
         }
         let last = *a.content.last().unwrap_or(&first);
+        // "“A,” she said. “B.”" — the next sentence, one quotation with no
+        // cue of its own, continues what she said.
+        let quoted_first = text[first.range()].starts_with(['"', '“', '\'']);
+        let cue_ends_sentence = a.cue.end + 40 >= sentence.span.end && last.end <= a.cue.start;
+        let next = a.sentence + 1;
+        if quoted_first
+            && cue_ends_sentence
+            && next < sentences.len()
+            && sentences[next].block == sentence.block
+            && !cue_sentences.contains(&next)
+        {
+            let piece = crate::markup::trim_span(text, sentences[next].span);
+            if text[piece.range()].starts_with(['"', '“', '\'']) {
+                a.content.push(piece);
+            }
+        }
         if sentence.ends_in_quote && last.end + 2 >= sentence.span.end {
             let mut k = a.sentence + 1;
             while k < sentences.len() && sentences[k].block == sentence.block && sentences[k].open_quote_from.is_some()

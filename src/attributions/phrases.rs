@@ -140,41 +140,71 @@ pub fn subject_before(v: &View, end: usize, lexicon: &Lexicon) -> Option<usize> 
 }
 
 /// The subject of a cue preceded by a comma: "X, the adviser to Y, said",
-/// "“…,” Melanne Verveer, who served as chief of staff, told CBS".
+/// "“…,” Melanne Verveer, who served as chief of staff, told CBS",
+/// "The fund is short, Ana Ruiz, who chairs the committee, said".
 /// `comma` is the index of the comma before the cue. Returns the subject's
 /// first token; the subject ends at `comma`.
 pub fn subject_before_comma(v: &View, comma: usize, lexicon: &Lexicon) -> Option<usize> {
-    // Walk back over comma-separated segments to the clause start.
+    let floor = clause_floor(v, comma);
+    // The whole clause when it opens with a noun phrase: "The cables
+    // written by X, Craig Stapleton, on December 12, reveal".
+    let first_comma = (floor..comma).find(|&i| v.is_comma(i)).unwrap_or(comma);
+    if floor < comma && subject_before(v, first_comma, lexicon) == Some(floor) {
+        return Some(floor);
+    }
+    // Candidate starts: the clause start and every comma-separated segment;
+    // walking left, keep the leftmost name that only appositives follow.
+    let mut best = None;
+    let mut seg_end = comma;
     let mut k = comma;
-    let mut start = None;
-    while k > 0 && comma - k < MAX_PHRASE + 10 {
-        let t = k - 1;
-        if v.is_quote(t) || v.is_punct(t, ";") || v.is_punct(t, ":") || v.is_punct(t, "—") || v.is_punct(t, "–") {
-            start = Some(k);
+    while k > floor {
+        k -= 1;
+        let at_boundary = k == floor || v.is_comma(k - 1);
+        if !at_boundary {
+            continue;
+        }
+        let seg_start = k;
+        if is_name_phrase(v, seg_start, seg_end, lexicon) {
+            best = Some(seg_start);
+        } else if !is_appositive(v, seg_start, seg_end) {
             break;
         }
-        if v.is_word(t)
-            && matches!(v.lw(t), "that" | "but" | "and" | "because" | "while")
-            && k < comma
-            && v.is_comma(t.wrapping_sub(1))
-        {
-            start = Some(k);
-            break;
-        }
-        k = t;
+        seg_end = seg_start.saturating_sub(1);
     }
-    let start = match start {
-        Some(start) => start,
-        None if k == 0 => 0,
-        None => return None,
-    };
-    if start >= comma {
-        return None;
+    best
+}
+
+/// Where the clause holding `comma` starts: after a quotation mark, a
+/// semicolon, colon or dash, else the sentence start.
+fn clause_floor(v: &View, comma: usize) -> usize {
+    (0..comma)
+        .rev()
+        .find(|&t| v.is_quote(t) || v.is_punct(t, ";") || v.is_punct(t, ":") || v.is_punct(t, "—") || v.is_punct(t, "–"))
+        .map_or(0, |t| t + 1)
+}
+
+/// A proper name or a definite description that can be a subject on its
+/// own: "Ana Ruiz", "the mayor", "Rep. Chris Collins".
+fn is_name_phrase(v: &View, start: usize, end: usize, lexicon: &Lexicon) -> bool {
+    if start >= end || end - start > 10 || !v.is_word(start) {
+        return false;
     }
-    // The first segment must look like a noun phrase that runs to its comma.
-    let first_comma = (start..comma).find(|&i| v.is_comma(i)).unwrap_or(comma);
-    let head = subject_before(v, first_comma, lexicon)?;
-    (head == start).then_some(start)
+    let first = v.lw(start);
+    let opens_like_name = v.is_cap(start) || is_determiner(first);
+    opens_like_name && !matches!(first, "who" | "which" | "whose" | "that") && subject_before(v, end, lexicon) == Some(start)
+}
+
+/// A segment that describes the name before it: "the adviser to Y",
+/// "who served as chief of staff", "55", "R-NY".
+fn is_appositive(v: &View, start: usize, end: usize) -> bool {
+    if start >= end || end - start > 25 {
+        return false;
+    }
+    let first = v.lw(start);
+    v.is_cap(start)
+        || v.is_number(start)
+        || is_determiner(first)
+        || matches!(first, "who" | "whose" | "which" | "former" | "then" | "now" | "also" | "both" | "each" | "himself" | "herself")
 }
 
 /// The noun phrase starting at token `start` (after "according to", an
