@@ -88,7 +88,47 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
     }
     extend_quotes_across_sentences(&mut out, sentences, &article.prose);
     nest(&mut out);
-    out
+    drop_reported_states(out)
+}
+
+/// "Kelly said she wanted to …": a wish or belief inside someone's
+/// reported words is part of what they said, not a separate attribution
+/// (and not a further relay). Removes those and renumbers the rest.
+fn drop_reported_states(attrs: Vec<Attribution>) -> Vec<Attribution> {
+    let keep: Vec<bool> = attrs
+        .iter()
+        .map(|a| !(a.kind == CueKind::Cognition && a.parent.is_some_and(|p| attrs[p].kind == CueKind::Speech)))
+        .collect();
+    let old_parent: Vec<Option<usize>> = attrs.iter().map(|a| a.parent).collect();
+    let mut new_id = vec![None; attrs.len()];
+    let mut next = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_id[i] = Some(next);
+            next += 1;
+        }
+    }
+    attrs
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(mut a, _)| {
+            a.id = new_id[a.id].unwrap_or(a.id);
+            // A dropped parent passes its place to its own parent.
+            let mut parent = a.parent;
+            while let Some(p) = parent {
+                match new_id[p] {
+                    Some(id) => {
+                        parent = Some(id);
+                        break;
+                    }
+                    None => parent = old_parent[p],
+                }
+            }
+            a.parent = parent;
+            a
+        })
+        .collect()
 }
 
 fn new_attribution(cue: Span, kind: CueKind, source: Option<Span>, content: Vec<Span>) -> Attribution {
@@ -238,6 +278,16 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
         content.push(v.span(content_start, end));
     }
 
+    // "Carson appears to be slipping", "Trump is expected to win": the
+    // subject is part of what is said, and nobody in the sentence says it.
+    if is_raising(v, cue, cue_start)
+        && let Some((a, b)) = source
+    {
+        content.insert(0, v.span(a, b));
+        let mut attr = new_attribution(v.span(cue_start, cue_end), cue.kind, None, content);
+        attr.audience = None;
+        return Some(attr);
+    }
     let source = source
         .map(|(a, b)| v.span(a, b))
         .or_else(|| inverted_source.map(|(a, b)| v.span(a, b)))
@@ -248,6 +298,15 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     let mut a = new_attribution(v.span(cue_start, cue_end), cue.kind, source, content);
     a.audience = audience.map(|(x, y)| v.span(x, y));
     Some(a)
+}
+
+/// Verbs that raise their subject out of the content: "seems", "appears",
+/// "is expected".
+fn is_raising(v: &View, cue: &CueMatch, cue_start: usize) -> bool {
+    let w = v.lw(cue.end - 1);
+    let passive_expected = w == "expected"
+        && (cue_start..cue.end).any(|k| matches!(v.lw(k), "is" | "was" | "are" | "were" | "be" | "been" | "'s" | "’s"));
+    matches!(w, "seem" | "seems" | "seemed" | "seeming" | "appear" | "appears" | "appeared") || passive_expected
 }
 
 /// "X was described in the cables revealed by Y" / "X is highlighted by Y":
