@@ -204,6 +204,8 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     }
     // "said in a statement" — the venue belongs to the cue.
     cue_end = venue_end(v, cue_end, lexicon).unwrap_or(cue_end);
+    // "talked about", "referred to the report", "said Friday".
+    cue_end = particle_end(v, cue_end);
 
     if let Some(passive) = build_passive(v, cue, cue_start, cue_end, lexicon) {
         return Some(passive);
@@ -387,6 +389,37 @@ fn subject_before_relative(v: &View, start: usize, lexicon: &Lexicon) -> Option<
     }
     let end = if v.is_comma(relative - 1) { relative - 1 } else { relative };
     phrases::subject_before(v, end, lexicon)
+}
+
+/// Words after a verb cue that annotators count as part of it: a day
+/// ("said Friday"), a manner adverb ("said repeatedly") and a governing
+/// preposition ("talked about", "accused of", "referred to the report";
+/// but not the "to" of an infinitive, "wants to win").
+fn particle_end(v: &View, from: usize) -> usize {
+    let mut end = from;
+    if end < v.len() && v.is_word(end) && matches!(v.lw(end), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "recently" | "repeatedly" | "publicly" | "privately" | "bluntly" | "flatly") {
+        end += 1;
+    }
+    if end < v.len() && v.is_word(end) && !v.quoted(end) {
+        let w = v.lw(end);
+        let object_follows = end + 1 < v.len()
+            && (v.is_cap(end + 1)
+                || v.is_number(end + 1)
+                || v.is_word(end + 1) && (words::is_determiner(v.lw(end + 1)) || matches!(v.lw(end + 1), "him" | "her" | "them" | "it" | "us" | "me" | "what" | "how" | "whether")));
+        let governs = matches!(w, "about" | "for" | "of" | "with" | "as" | "against" | "upon")
+            || (w == "to" && object_follows && !audience_then_clause(v, end + 1))
+            || (w == "on" && end + 1 < v.len() && v.is_word(end + 1) && !words::is_temporal(v.lw(end + 1)));
+        if governs {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// "mentions to the State Department that …": the phrase after "to" is a
+/// listener, followed by what was said.
+fn audience_then_clause(v: &View, from: usize) -> bool {
+    (from..v.len().min(from + 10)).any(|k| v.is_word(k) && v.lw(k) == "that" || v.is_comma(k) || v.is_quote(k))
 }
 
 /// "in a statement", "in an interview with CNN" right after the cue.
