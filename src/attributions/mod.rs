@@ -350,8 +350,13 @@ fn find_subject(
         return (Some((k, k + 1)), Some(k));
     }
     if v.is_comma(k) && cue.form != Some(VerbForm::Gerund) {
+        // The closing comma of an appositive belongs to the source, as
+        // annotators mark it ("Rep. Chris Collins, R-NY, says").
         return match phrases::subject_before_comma(v, k, lexicon) {
-            Some(start) => (Some((start, k)), Some(start)),
+            Some(start) => {
+                let end = if (start..k).any(|i| v.is_comma(i)) { k + 1 } else { k };
+                (Some((start, end)), Some(start))
+            }
             None => (None, None),
         };
     }
@@ -397,7 +402,25 @@ fn subject_before_relative(v: &View, start: usize, lexicon: &Lexicon) -> Option<
 /// but not the "to" of an infinitive, "wants to win").
 fn particle_end(v: &View, from: usize) -> usize {
     let mut end = from;
-    if end < v.len() && v.is_word(end) && matches!(v.lw(end), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "recently" | "repeatedly" | "publicly" | "privately" | "bluntly" | "flatly") {
+    if end < v.len()
+        && v.is_word(end)
+        && matches!(
+            v.lw(end),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "recently"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "bluntly"
+                | "flatly"
+        )
+    {
         end += 1;
     }
     if end < v.len() && v.is_word(end) && !v.quoted(end) {
@@ -405,7 +428,12 @@ fn particle_end(v: &View, from: usize) -> usize {
         let object_follows = end + 1 < v.len()
             && (v.is_cap(end + 1)
                 || v.is_number(end + 1)
-                || v.is_word(end + 1) && (words::is_determiner(v.lw(end + 1)) || matches!(v.lw(end + 1), "him" | "her" | "them" | "it" | "us" | "me" | "what" | "how" | "whether")));
+                || v.is_word(end + 1)
+                    && (words::is_determiner(v.lw(end + 1))
+                        || matches!(
+                            v.lw(end + 1),
+                            "him" | "her" | "them" | "it" | "us" | "me" | "what" | "how" | "whether"
+                        )));
         let governs = matches!(w, "about" | "for" | "of" | "with" | "as" | "against" | "upon")
             || (w == "to" && object_follows && !audience_then_clause(v, end + 1))
             || (w == "on" && end + 1 < v.len() && v.is_word(end + 1) && !words::is_temporal(v.lw(end + 1)));
@@ -480,7 +508,9 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, lexicon
     // object ("denies any wrongdoing") ends where the subject's next verb
     // starts ("… and points out that …").
     let is_clause = content_start < end
-        && (v.is_quote(content_start) || v.is_word(content_start) && matches!(v.lw(content_start), "that" | "how" | "what" | "whether" | "why" | "if"));
+        && (v.is_quote(content_start)
+            || v.is_word(content_start)
+                && matches!(v.lw(content_start), "that" | "how" | "what" | "whether" | "why" | "if"));
     for k in content_start..end {
         if v.quoted(k) || v.is_quote(k) {
             continue;
@@ -518,7 +548,20 @@ fn next_is_verb(v: &View, i: usize, lexicon: &Lexicon) -> bool {
 fn opens_adjunct(v: &View, i: usize) -> bool {
     v.is_word(i)
         && (words::is_temporal(v.lw(i))
-            || matches!(v.lw(i), "after" | "before" | "during" | "while" | "when" | "outside" | "following" | "at" | "on" | "since" | "as"))
+            || matches!(
+                v.lw(i),
+                "after"
+                    | "before"
+                    | "during"
+                    | "while"
+                    | "when"
+                    | "outside"
+                    | "following"
+                    | "at"
+                    | "on"
+                    | "since"
+                    | "as"
+            ))
 }
 
 /// The subject of the sentence's main clause, for a gerund cue after a
@@ -535,6 +578,13 @@ fn sentence_subject(v: &View, limit: usize, lexicon: &Lexicon) -> Option<(usize,
         )
     {
         start = comma + 1;
+    }
+    // "And", "But", "Meanwhile," open the sentence, not the subject.
+    while start < limit && v.is_word(start) && is_sentence_opener(v.lw(start)) {
+        start += 1;
+        while start < limit && v.is_comma(start) {
+            start += 1;
+        }
     }
     let mut end = start;
     while end < limit && v.is_word(end) {

@@ -67,6 +67,8 @@ fn joins_here(v: &View, k: usize) -> bool {
                 && (v.is_cap(k - 1) || v.is_number(k - 1) || next_participle)
                 && (next_fits || next_participle || next_plain_noun)
         }
+        // "Trump on Tuesday said": a time, not part of the name.
+        "on" | "in" | "at" if k + 1 < v.len() && v.is_word(k + 1) && is_temporal(v.lw(k + 1)) => false,
         // "chief of staff", "head of security"
         "of" => prev_fits && k + 1 < v.len() && v.is_word(k + 1) && !stops_subject(v.lw(k + 1)),
         _ => prev_fits && next_fits,
@@ -145,6 +147,11 @@ pub fn subject_before(v: &View, end: usize, lexicon: &Lexicon) -> Option<usize> 
 /// `comma` is the index of the comma before the cue. Returns the subject's
 /// first token; the subject ends at `comma`.
 pub fn subject_before_comma(v: &View, comma: usize, lexicon: &Lexicon) -> Option<usize> {
+    // "Trump, however, said": the aside is not part of the subject.
+    let comma = match aside_before(v, comma) {
+        Some(earlier) => return subject_before(v, earlier, lexicon).filter(|_| earlier > 0),
+        None => comma,
+    };
     let floor = clause_floor(v, comma);
     // The whole clause when it opens with a noun phrase: "The cables
     // written by X, Craig Stapleton, on December 12, reveal".
@@ -174,12 +181,37 @@ pub fn subject_before_comma(v: &View, comma: usize, lexicon: &Lexicon) -> Option
     best
 }
 
+/// ", however," / ", for example," just before the cue's comma: returns
+/// the comma that opens the aside.
+fn aside_before(v: &View, comma: usize) -> Option<usize> {
+    let open = (comma.saturating_sub(4)..comma).rev().find(|&k| v.is_comma(k))?;
+    let aside: Vec<&str> = (open + 1..comma).filter(|&k| v.is_word(k)).map(|k| v.lw(k)).collect();
+    let is_aside = matches!(
+        aside.as_slice(),
+        ["however"]
+            | ["meanwhile"]
+            | ["too"]
+            | ["though"]
+            | ["instead"]
+            | ["for", "example"]
+            | ["for", "instance"]
+            | ["in", "turn"]
+            | ["in", "particular"]
+            | ["in", "fact"]
+            | ["of", "course"]
+            | ["in", "response"]
+    );
+    is_aside.then_some(open)
+}
+
 /// Where the clause holding `comma` starts: after a quotation mark, a
 /// semicolon, colon or dash, else the sentence start.
 fn clause_floor(v: &View, comma: usize) -> usize {
     (0..comma)
         .rev()
-        .find(|&t| v.is_quote(t) || v.is_punct(t, ";") || v.is_punct(t, ":") || v.is_punct(t, "—") || v.is_punct(t, "–"))
+        .find(|&t| {
+            v.is_quote(t) || v.is_punct(t, ";") || v.is_punct(t, ":") || v.is_punct(t, "—") || v.is_punct(t, "–")
+        })
         .map_or(0, |t| t + 1)
 }
 
@@ -191,7 +223,9 @@ fn is_name_phrase(v: &View, start: usize, end: usize, lexicon: &Lexicon) -> bool
     }
     let first = v.lw(start);
     let opens_like_name = v.is_cap(start) || is_determiner(first);
-    opens_like_name && !matches!(first, "who" | "which" | "whose" | "that") && subject_before(v, end, lexicon) == Some(start)
+    opens_like_name
+        && !matches!(first, "who" | "which" | "whose" | "that")
+        && subject_before(v, end, lexicon) == Some(start)
 }
 
 /// A segment that describes the name before it: "the adviser to Y",
@@ -204,7 +238,10 @@ fn is_appositive(v: &View, start: usize, end: usize) -> bool {
     v.is_cap(start)
         || v.is_number(start)
         || is_determiner(first)
-        || matches!(first, "who" | "whose" | "which" | "former" | "then" | "now" | "also" | "both" | "each" | "himself" | "herself")
+        || matches!(
+            first,
+            "who" | "whose" | "which" | "former" | "then" | "now" | "also" | "both" | "each" | "himself" | "herself"
+        )
 }
 
 /// The noun phrase starting at token `start` (after "according to", an

@@ -168,8 +168,6 @@ pub fn stops_subject(w: &str) -> bool {
             | "too"
             | "this"
             | "these"
-            | "those"
-            | "some"
     )
 }
 

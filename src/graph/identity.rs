@@ -38,7 +38,7 @@ pub fn display(name: &str) -> String {
     while start + 1 < folded.len() && LEADING_DROPS.contains(&folded[start].to_lowercase().as_str()) {
         start += 1;
     }
-    folded[start..].join(" ")
+    folded[start..].join(" ").trim_end_matches(',').to_string()
 }
 
 /// The proper-name core of a mention: before its first comma, without

@@ -70,7 +70,15 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
                 }
             }
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(span.start + i, span.start + end), kind });
+            match clitic_split(&s[i..end]) {
+                // "He’s said", "they’ve argued": the pronoun is the subject
+                // and the clitic an auxiliary.
+                Some(stem) => {
+                    out.push(Token { span: Span::new(span.start + i, span.start + i + stem), kind });
+                    out.push(Token { span: Span::new(span.start + i + stem, span.start + end), kind });
+                }
+                None => out.push(Token { span: Span::new(span.start + i, span.start + end), kind }),
+            }
         } else if (c == '\'' || c == '`') && s[i + 1..].starts_with(c) {
             // '' and `` stand for double quotes in some wire copy.
             chars.next();
@@ -80,6 +88,18 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
             out.push(Token { span: Span::new(span.start + i, span.start + i + c.len_utf8()), kind });
         }
     }
+}
+
+/// Where a pronoun ends and its clitic starts: "He’s" → 2, "they've" → 4.
+fn clitic_split(word: &str) -> Option<usize> {
+    let apostrophe = word.rfind(['\'', '’'])?;
+    let (stem, clitic) = word.split_at(apostrophe);
+    let clitic = clitic.trim_start_matches(['\'', '’']);
+    let pronoun = matches!(
+        stem.to_ascii_lowercase().as_str(),
+        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "that" | "there"
+    );
+    (pronoun && matches!(clitic, "s" | "ve" | "re" | "ll" | "d" | "m")).then_some(apostrophe)
 }
 
 /// "U.S" so far: single letters separated by periods.
