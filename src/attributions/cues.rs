@@ -131,8 +131,11 @@ fn opens_clause(v: &View, i: usize) -> bool {
 pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     let prev = (i > 0 && v.is_word(i - 1)).then(|| v.lw(i - 1));
     let next = (i + 1 < v.len() && v.is_word(i + 1)).then(|| v.lw(i + 1));
-    if prev.is_some_and(|p| is_determiner(p) || super::words::is_noun_modifier(p)) {
-        return false; // "his claims", "the report"
+    // "his claims", "the report"; but "several said", "many believe".
+    let noun_before =
+        prev.is_some_and(|p| is_determiner(p) || form != VerbForm::Past && super::words::is_noun_modifier(p));
+    if noun_before {
+        return false;
     }
     if v.is_cap(i) && i > 0 && !v.is_quote(i - 1) {
         // Capitalised mid-sentence: a name or a title ("Hope Hicks",
@@ -146,9 +149,30 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
         VerbForm::Base => {
             // "to say" is an infinitive under another verb; "the fear of";
             // "state law" is a noun phrase.
+            // "…, experts say." ends the clause; "which Democrats say could
+            // be …" runs straight into the reported clause.
+            let ends_clause = i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, ".");
+            let takes_bare_clause = matches!(
+                v.lw(i),
+                "say"
+                    | "think"
+                    | "believe"
+                    | "argue"
+                    | "claim"
+                    | "insist"
+                    | "suggest"
+                    | "fear"
+                    | "hope"
+                    | "know"
+                    | "expect"
+                    | "worry"
+                    | "contend"
+                    | "predict"
+                    | "warn"
+            );
             prev != Some("to")
                 && next != Some("of")
-                && opens_complement(v, i + 1)
+                && (opens_complement(v, i + 1) || ends_clause || takes_bare_clause && prev.is_some())
                 && !(v.lw(i) == "state" && next != Some("that"))
         }
         VerbForm::ThirdPerson => {
@@ -173,7 +197,10 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
                 .is_some_and(|p| matches!(p, "is" | "was" | "were" | "are" | "been" | "be" | "'s" | "’s"))
                 || (i > 0 && (v.raw(i - 1).ends_with("'s") || v.raw(i - 1).ends_with("’s")));
             // "files detailing that …": a reduced relative clause.
-            let introduces_clause = next.is_some_and(|n| n == "that") || v.is_quote(i + 1) || v.is_punct(i + 1, ":");
+            let introduces_clause = next
+                .is_some_and(|n| matches!(n, "that" | "he" | "she" | "they" | "it" | "we" | "i" | "reporters"))
+                || v.is_quote(i + 1)
+                || v.is_punct(i + 1, ":");
             after_comma || progressive || introduces_clause || prev.is_some_and(super::words::is_personal_pronoun)
         }
     }

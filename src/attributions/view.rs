@@ -22,9 +22,17 @@ pub fn quote_mask(text: &str, toks: &[Token], starts_inside: bool, out: &mut Vec
     let mut inside = starts_inside;
     for t in toks {
         if t.kind == TokenKind::Quote {
-            inside = match t.span.of(text) {
-                "“" | "„" | "«" | "``" => true,
-                "”" | "»" => false,
+            // Spacing tells opening from closing marks better than the glyph,
+            // which writers and feeds often get wrong (`“It's unusual,“ said`).
+            let before = text[..t.span.start].chars().next_back();
+            let after = text[t.span.end..].chars().next();
+            let spaced_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'));
+            let spaced_after = after.is_none_or(|c| c.is_whitespace());
+            inside = match (spaced_before, spaced_after, t.span.of(text)) {
+                (true, false, _) => true,
+                (false, true, _) => false,
+                (_, _, "“" | "„" | "«" | "``") => true,
+                (_, _, "”" | "»") => false,
                 _ => !inside,
             };
             out.push(false);

@@ -103,9 +103,13 @@ struct QuoteState {
 impl QuoteState {
     /// Updates the state for a quote mark `c` at byte `at`, with `prev` the
     /// character before it.
-    fn mark(&mut self, c: char, at: usize, prev: Option<char>) {
+    /// `next` is the character after it: a mark between a word and a space
+    /// closes whatever its glyph (`“It's unusual,“ said`).
+    fn mark(&mut self, c: char, at: usize, prev: Option<char>, next: Option<char>) {
         let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
+        let before_space = next.is_none_or(char::is_whitespace);
         match (c, self.open_at) {
+            (_, Some(_)) if !after_space && before_space => self.open_at = None,
             ('“' | '„' | '«', _) => self.open_at = Some(at),
             // Straight and closing marks close an open quote unless they
             // stand before a word, where they open a new one.
@@ -126,7 +130,7 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if is_double_quote(c) {
-            quotes.mark(c, span.start + i, prev);
+            quotes.mark(c, span.start + i, prev, s[i + c.len_utf8()..].chars().next());
         }
         prev = Some(c);
         if !matches!(c, '.' | '!' | '?' | '…') {
@@ -137,7 +141,7 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
         while let Some(&(j, d)) = iter.peek() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
                 if is_double_quote(d) {
-                    quotes.mark(d, span.start + j, prev);
+                    quotes.mark(d, span.start + j, prev, s[j + d.len_utf8()..].chars().next());
                 }
                 prev = Some(d);
                 end = j + d.len_utf8();
