@@ -181,7 +181,8 @@ fn check_sentence(
             if vague_phrase.is_none()
                 && anonymous_phrase.is_none()
                 && !has_quote(span.of(text))
-                && !words.iter().any(|w| cx.lexicon.stance.contains(*w)) =>
+                && !words.iter().any(|w| cx.lexicon.stance.contains(*w))
+                && !opens_with_personal_pronoun(&words) =>
         {
             push(out, MISSING, span, "claim has no attribution".into());
         }
@@ -191,6 +192,12 @@ fn check_sentence(
             check_chain(cx, settings, g, span, carried, out);
         }
     }
+}
+
+/// "He has long opposed …", "They were never told …": a sentence about a
+/// person named before is an account of that person, not a bare claim.
+fn opens_with_personal_pronoun(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| matches!(*w, "he" | "she" | "they" | "i" | "we" | "he's" | "she's" | "they're"))
 }
 
 /// Quoted words are somebody's words: a sentence holding a quotation is
