@@ -131,6 +131,14 @@ fn opens_clause(v: &View, i: usize) -> bool {
 pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     let prev = (i > 0 && v.is_word(i - 1)).then(|| v.lw(i - 1));
     let next = (i + 1 < v.len() && v.is_word(i + 1)).then(|| v.lw(i + 1));
+    // "in pledged delegates", "in order to": no verb follows a preposition.
+    if prev.is_some_and(|p| matches!(p, "in" | "of" | "for" | "with" | "by" | "from" | "on" | "at" | "about" | "among" | "into" | "than")) {
+        return false;
+    }
+    // "continue to fight" is an aspect, not speech; "he continued: …" is.
+    if v.lw(i).starts_with("continu") && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, ".")) {
+        return false;
+    }
     // "his claims", "the report"; but "several said", "many believe".
     let noun_before =
         prev.is_some_and(|p| is_determiner(p) || form != VerbForm::Past && super::words::is_noun_modifier(p));
@@ -230,7 +238,7 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
         }
         if let Some(cue) = lexicon.cue_word(first)
             && used_as_verb(v, i, cue.form)
-            && (!cue.noun_like || opens_clause(v, i + 1))
+            && (!cue.noun_like || opens_clause(v, i + 1) && !v.is_cap(i))
         {
             out.push(CueMatch { start: i, end: i + 1, kind: cue.kind, form: Some(cue.form) });
         }

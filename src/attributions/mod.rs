@@ -625,7 +625,15 @@ fn speaker_label(v: &View, sentences: &[Sentence], index: usize) -> Option<Attri
     let all_caps = (0..colon).all(|k| {
         v.is_word(k) && v.raw(k).chars().any(char::is_alphabetic) && !v.raw(k).chars().any(char::is_lowercase)
     });
-    if !all_caps || colon + 1 >= v.len() {
+    // "NOTE:", "UPDATE:", "WATCH:" label the text, not a speaker.
+    let label = v.lw(0);
+    let not_a_speaker = matches!(
+        label,
+        "note" | "update" | "updated" | "correction" | "clarification" | "watch" | "read" | "related" | "editor's"
+            | "editor’s" | "photo" | "video" | "source" | "sources" | "q" | "a" | "breaking" | "exclusive" | "analysis"
+            | "opinion" | "listen" | "see" | "more" | "also" | "warning" | "disclaimer" | "transcript" | "full"
+    );
+    if !all_caps || not_a_speaker || colon + 1 >= v.len() {
         return None;
     }
     let mut content = vec![v.span(colon + 1, v.content_end().max(colon + 1))];
