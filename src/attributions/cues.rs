@@ -132,11 +132,15 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     let prev = (i > 0 && v.is_word(i - 1)).then(|| v.lw(i - 1));
     let next = (i + 1 < v.len() && v.is_word(i + 1)).then(|| v.lw(i + 1));
     // "in pledged delegates", "in order to": no verb follows a preposition.
-    if prev.is_some_and(|p| matches!(p, "in" | "of" | "for" | "with" | "by" | "from" | "on" | "at" | "about" | "among" | "into" | "than")) {
+    if prev.is_some_and(|p| {
+        matches!(p, "in" | "of" | "for" | "with" | "by" | "from" | "on" | "at" | "about" | "among" | "into" | "than")
+    }) {
         return false;
     }
     // "continue to fight" is an aspect, not speech; "he continued: …" is.
-    if v.lw(i).starts_with("continu") && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, ".")) {
+    if v.lw(i).starts_with("continu")
+        && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, "."))
+    {
         return false;
     }
     // "his claims", "the report"; but "several said", "many believe".

@@ -244,7 +244,7 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     // What follows the cue: audience ("told reporters"), then content.
     let after_cue = inverted_source.map_or(cue_end, |(_, end)| end);
     let (audience, content_from) = audience_after(v, cue, after_cue, lexicon);
-    let end = content_end_for(v, source_start.unwrap_or(cue_start), content_from, lexicon);
+    let end = content_end_for(v, source_start.unwrap_or(cue_start), content_from, cue, lexicon);
     let mut content_start = content_from;
     while content_start < end && (v.is_comma(content_start) || v.is_punct(content_start, ":")) {
         content_start += 1;
@@ -500,17 +500,20 @@ fn audience_after(v: &View, cue: &CueMatch, from: usize, lexicon: &Lexicon) -> (
 /// Where the content after a cue ends: the sentence end, or the first
 /// comma when the subject stands in a clause opened by a subordinator
 /// ("When Saakashvili warned that …, Burns stated …").
-fn content_end_for(v: &View, subject_start: usize, content_start: usize, lexicon: &Lexicon) -> usize {
+fn content_end_for(v: &View, subject_start: usize, content_start: usize, cue: &CueMatch, lexicon: &Lexicon) -> usize {
     let end = v.content_end();
+    // "When A warned …, B stated …"; "Asked why …, Sanders said …".
     let opened_by_subordinator =
-        subject_start > 0 && v.is_word(subject_start - 1) && is_subordinator(v.lw(subject_start - 1));
-    // A clause ("that …", a quotation) may hold its own coordination; an
-    // object ("denies any wrongdoing") ends where the subject's next verb
-    // starts ("… and points out that …").
-    let is_clause = content_start < end
-        && (v.is_quote(content_start)
-            || v.is_word(content_start)
-                && matches!(v.lw(content_start), "that" | "how" | "what" | "whether" | "why" | "if"));
+        (subject_start > 0 && v.is_word(subject_start - 1) && is_subordinator(v.lw(subject_start - 1)))
+            || cue.start == 0;
+    // A clause ("that …", a quotation, what "said" reports) may hold its own
+    // coordination; an object ("denies any wrongdoing") ends where the
+    // subject's next verb starts ("… and points out that …").
+    let is_clause = takes_clause(v.lw(cue.start))
+        || content_start < end
+            && (v.is_quote(content_start)
+                || v.is_word(content_start)
+                    && matches!(v.lw(content_start), "that" | "how" | "what" | "whether" | "why" | "if"));
     for k in content_start..end {
         if v.quoted(k) || v.is_quote(k) {
             continue;
@@ -522,6 +525,15 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, lexicon
         if v.is_punct(k, ";") || (v.is_comma(k) && k + 1 < end && v.is_word(k + 1) && v.lw(k + 1) == "but") {
             return k;
         }
+        // "…, noting that …", "…, adding …": the next attribution starts.
+        if v.is_comma(k)
+            && k + 1 < end
+            && v.is_word(k + 1)
+            && !v.is_cap(k + 1)
+            && lexicon.cue_word(v.lw(k + 1)).is_some_and(|c| c.form == VerbForm::Gerund)
+        {
+            return k;
+        }
         if !is_clause && k > content_start && v.is_word(k) && v.lw(k) == "and" && next_is_verb(v, k + 1, lexicon) {
             let mut stop = k;
             if v.is_comma(stop - 1) {
@@ -531,6 +543,82 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, lexicon
         }
     }
     end
+}
+
+/// Cue verbs that report a whole clause ("said he was alarmed … and
+/// wanted …"), as opposed to those that take an object ("defended X").
+fn takes_clause(w: &str) -> bool {
+    let stem = w.trim_end_matches("ing").trim_end_matches('s').trim_end_matches("ed").trim_end_matches('d');
+    matches!(
+        stem,
+        "say"
+            | "sai"
+            | "tell"
+            | "tol"
+            | "think"
+            | "thought"
+            | "believe"
+            | "believ"
+            | "argue"
+            | "argu"
+            | "claim"
+            | "insist"
+            | "contend"
+            | "suggest"
+            | "note"
+            | "not"
+            | "add"
+            | "explain"
+            | "warn"
+            | "predict"
+            | "state"
+            | "stat"
+            | "declare"
+            | "declar"
+            | "announce"
+            | "announc"
+            | "acknowledge"
+            | "acknowledg"
+            | "admit"
+            | "admitt"
+            | "concede"
+            | "conced"
+            | "confirm"
+            | "assert"
+            | "maintain"
+            | "fear"
+            | "hope"
+            | "hop"
+            | "expect"
+            | "know"
+            | "knew"
+            | "feel"
+            | "felt"
+            | "write"
+            | "wrote"
+            | "writ"
+            | "report"
+            | "show"
+            | "find"
+            | "found"
+            | "reveal"
+            | "indicate"
+            | "indicat"
+            | "estimate"
+            | "estimat"
+            | "conclude"
+            | "conclud"
+            | "recall"
+            | "recal"
+            | "stress"
+            | "emphasize"
+            | "emphasiz"
+            | "assure"
+            | "assur"
+            | "promise"
+            | "promis"
+            | "vow"
+    )
 }
 
 /// A verb of the same subject: "and points out", "and tried", "and signaled".
@@ -629,9 +717,34 @@ fn speaker_label(v: &View, sentences: &[Sentence], index: usize) -> Option<Attri
     let label = v.lw(0);
     let not_a_speaker = matches!(
         label,
-        "note" | "update" | "updated" | "correction" | "clarification" | "watch" | "read" | "related" | "editor's"
-            | "editor’s" | "photo" | "video" | "source" | "sources" | "q" | "a" | "breaking" | "exclusive" | "analysis"
-            | "opinion" | "listen" | "see" | "more" | "also" | "warning" | "disclaimer" | "transcript" | "full"
+        "note"
+            | "update"
+            | "updated"
+            | "correction"
+            | "clarification"
+            | "watch"
+            | "read"
+            | "related"
+            | "editor's"
+            | "editor’s"
+            | "photo"
+            | "video"
+            | "source"
+            | "sources"
+            | "q"
+            | "a"
+            | "breaking"
+            | "exclusive"
+            | "analysis"
+            | "opinion"
+            | "listen"
+            | "see"
+            | "more"
+            | "also"
+            | "warning"
+            | "disclaimer"
+            | "transcript"
+            | "full"
     );
     if !all_caps || not_a_speaker || colon + 1 >= v.len() {
         return None;
