@@ -118,6 +118,15 @@ fn opens_complement(v: &View, i: usize) -> bool {
         )
 }
 
+/// The word before `i` can only be a subject: a pronoun or a name
+/// ("Sanders calls Clinton unqualified", "I support him").
+fn subject_before(v: &View, i: usize) -> bool {
+    i > 0
+        && v.is_word(i - 1)
+        && (matches!(v.lw(i - 1), "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it")
+            || v.is_cap(i - 1) && i > 1)
+}
+
 /// A clause or quotation starts at `i`: "that", "how", a quote, a colon.
 fn opens_clause(v: &View, i: usize) -> bool {
     i < v.len()
@@ -242,7 +251,8 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
         }
         if let Some(cue) = lexicon.cue_word(first)
             && used_as_verb(v, i, cue.form)
-            && (!cue.noun_like || opens_clause(v, i + 1) && !v.is_cap(i))
+            && (!cue.noun_like
+                || !v.is_cap(i) && (opens_clause(v, i + 1) || subject_before(v, i) && opens_complement(v, i + 1)))
         {
             out.push(CueMatch { start: i, end: i + 1, kind: cue.kind, form: Some(cue.form) });
         }

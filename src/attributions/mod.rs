@@ -71,6 +71,13 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
                 out.push(a);
             }
         }
+        for mut a in possessive_noun_cues(&v, lexicon) {
+            if !out[first_in_sentence..].iter().any(|b| b.cue.overlaps(a.cue)) {
+                a.sentence = index;
+                a.id = out.len();
+                out.push(a);
+            }
+        }
         let block_start = index == 0 || sentences[index - 1].block != sentence.block;
         let labelled = if matches!(sentence.kind, BlockKind::Title | BlockKind::Heading) {
             found.is_empty().then(|| headline_colon(&v)).flatten()
@@ -706,13 +713,73 @@ fn headline_colon(v: &View) -> Option<Attribution> {
     })
 }
 
+/// "his claim that …", "Trump's criticism of the deal": a noun cue whose
+/// source is the possessor. The cue takes the preposition it governs.
+fn possessive_noun_cues(v: &View, lexicon: &Lexicon) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    for i in 1..v.len() {
+        if !v.is_word(i) || v.quoted(i) || !lexicon.content_nouns.contains(v.lw(i)) {
+            continue;
+        }
+        let Some(source) = possessor_before(v, i) else { continue };
+        let mut cue_end = i + 1;
+        if cue_end < v.len()
+            && v.is_word(cue_end)
+            && matches!(v.lw(cue_end), "of" | "for" | "to" | "on" | "about" | "against" | "with")
+        {
+            cue_end += 1;
+        }
+        let content_start = cue_end;
+        // What the noun reports runs to the end of its clause.
+        let mut end = content_start;
+        while end < v.content_end() && !(v.is_comma(end) || v.is_punct(end, ";") || v.is_punct(end, ":")) {
+            end += 1;
+        }
+        if end > content_start {
+            found.push(new_attribution(
+                v.span(i, cue_end),
+                CueKind::Speech,
+                Some(source),
+                vec![v.span(content_start, end)],
+            ));
+        }
+    }
+    found
+}
+
+/// The possessor right before a noun: "his", "Trump's", "the senator's".
+fn possessor_before(v: &View, noun: usize) -> Option<Span> {
+    let k = noun - 1;
+    if !v.is_word(k) {
+        return None;
+    }
+    let w = v.lw(k);
+    if matches!(w, "his" | "her" | "their" | "its" | "my" | "our") {
+        return Some(v.toks[k].span);
+    }
+    // "Trump's" is one token; "Sanders’ " ends in an apostrophe token.
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    if possessive && v.is_cap(k) {
+        let start = (0..k).rev().take_while(|&j| v.is_cap(j)).last().unwrap_or(k);
+        let full = v.span(start, k + 1);
+        // The source is the name without its possessive ending.
+        let trim = if v.raw(k).ends_with("’s") { "’s".len() } else { 2 };
+        return Some(Span::new(full.start, full.end - trim));
+    }
+    None
+}
+
 /// "PENCE: And I think …" — a transcript paragraph opened by the speaker's
 /// name in capitals: the rest of the paragraph is what they said.
 fn speaker_label(v: &View, sentences: &[Sentence], index: usize) -> Option<Attribution> {
     let colon = (1..v.len().min(5)).find(|&k| v.is_punct(k, ":"))?;
+    // "PENCE:", "Matthews:", "Former secretary of state Hillary Clinton:"
     let all_caps = (0..colon).all(|k| {
         v.is_word(k) && v.raw(k).chars().any(char::is_alphabetic) && !v.raw(k).chars().any(char::is_lowercase)
     });
+    let name = v.is_cap(colon - 1)
+        && (0..colon).all(|k| v.is_cap(k) || v.is_word(k) && matches!(v.lw(k), "of" | "de" | "van" | "von"));
+    let all_caps = all_caps || name;
     // "NOTE:", "UPDATE:", "WATCH:" label the text, not a speaker.
     let label = v.lw(0);
     let not_a_speaker = matches!(
