@@ -160,6 +160,9 @@ pub struct VerbLists {
     pub evidence: Vec<String>,
     #[serde(default)]
     pub cognition: Vec<String>,
+    /// Word forms that are never cues.
+    #[serde(default)]
+    pub never: Vec<String>,
     /// Lemmas whose base and -s forms are mostly nouns ("states",
     /// "emails"): only their past and -ing forms are cues.
     #[serde(default)]
@@ -244,6 +247,9 @@ impl Lexicon {
             for entry in list {
                 self.add_verb(entry, kind);
             }
+        }
+        for form in &file.verbs.never {
+            self.cue_words.remove(&form.to_ascii_lowercase());
         }
         for lemma in &file.verbs.past_only {
             let lemma = lemma.to_ascii_lowercase();

@@ -441,7 +441,7 @@ fn particle_end(v: &View, from: usize) -> usize {
                             v.lw(end + 1),
                             "him" | "her" | "them" | "it" | "us" | "me" | "what" | "how" | "whether"
                         )));
-        let governs = matches!(w, "about" | "for" | "of" | "with" | "as" | "against" | "upon")
+        let governs = matches!(w, "about" | "for" | "of" | "with" | "against" | "upon")
             || (w == "to" && object_follows && !audience_then_clause(v, end + 1))
             || (w == "on" && end + 1 < v.len() && v.is_word(end + 1) && !words::is_temporal(v.lw(end + 1)));
         if governs {
