@@ -94,6 +94,9 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
         link_citing(&v, &mut out[first_in_sentence..]);
     }
     extend_quotes_across_sentences(&mut out, sentences, &article.prose);
+    for a in &mut out {
+        merge_adjacent_pieces(&mut a.content, &article.prose);
+    }
     nest(&mut out);
     drop_reported_states(out)
 }
@@ -878,7 +881,18 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
         {
             let piece = crate::markup::trim_span(text, sentences[next].span);
             if text[piece.range()].starts_with(['"', '“', '\'']) {
-                a.content.push(piece);
+                // The quotation may run over several sentences.
+                let mut end = piece.end;
+                let mut k = next;
+                while sentences[k].ends_in_quote
+                    && k + 1 < sentences.len()
+                    && sentences[k + 1].block == sentence.block
+                    && !cue_sentences.contains(&(k + 1))
+                {
+                    k += 1;
+                    end = sentences[k].span.end;
+                }
+                a.content.push(Span::new(piece.start, end));
             }
         }
         if sentence.ends_in_quote && last.end + 2 >= sentence.span.end {
@@ -895,6 +909,22 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
             }
         }
     }
+}
+
+/// One quotation split into sentences is one piece of content, as
+/// annotators mark it: joins pieces separated only by white space.
+fn merge_adjacent_pieces(pieces: &mut Vec<Span>, text: &str) {
+    pieces.sort();
+    let mut merged: Vec<Span> = Vec::with_capacity(pieces.len());
+    for p in pieces.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last.end <= p.start && text[last.end..p.start].trim().is_empty() => {
+                last.end = last.end.max(p.end)
+            }
+            _ => merged.push(p),
+        }
+    }
+    *pieces = merged;
 }
 
 /// Sets `parent` to the attribution whose content most tightly holds each

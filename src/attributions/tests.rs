@@ -112,7 +112,8 @@ fn split_quote_has_two_pieces() {
 #[test]
 fn quote_across_sentences() {
     let (_, _, content, _) = one("“We built it. It works,” Ruiz said.");
-    assert_eq!(content, vec!["“We built it.", "It works,”"]);
+    // One quotation over two sentences is one piece of content.
+    assert_eq!(content, vec!["“We built it. It works,”"]);
 }
 
 #[test]
