@@ -292,7 +292,7 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
 
     // "Carson appears to be slipping", "Trump is expected to win": the
     // subject is part of what is said, and nobody in the sentence says it.
-    if is_raising(v, cue, cue_start)
+    if (is_raising(v, cue, cue_start) || is_agentless_passive(v, cue, cue_start, cue_end))
         && let Some((a, b)) = source
     {
         content.insert(0, v.span(a, b));
@@ -310,6 +310,14 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     let mut a = new_attribution(v.span(cue_start, cue_end), cue.kind, source, content);
     a.audience = audience.map(|(x, y)| v.span(x, y));
     Some(a)
+}
+
+/// "Clinton was asked about the emails": the subject is not the source,
+/// and nobody in the sentence is.
+fn is_agentless_passive(v: &View, cue: &CueMatch, cue_start: usize, cue_end: usize) -> bool {
+    let be = (cue_start..cue.start).any(|k| matches!(v.lw(k), "is" | "was" | "were" | "are" | "been" | "be" | "being"));
+    let by_follows = (cue_end..v.len().min(cue_end + 3)).any(|k| v.is_word(k) && v.lw(k) == "by");
+    be && cue.form == Some(VerbForm::Past) && !by_follows
 }
 
 /// Verbs that raise their subject out of the content: "seems", "appears",
