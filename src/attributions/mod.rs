@@ -92,6 +92,7 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
             out.push(a);
         }
         link_citing(&v, &mut out[first_in_sentence..]);
+        share_subject_with_gerunds(&v, &mut out[first_in_sentence..]);
     }
     extend_quotes_across_sentences(&mut out, sentences, &article.prose);
     for a in &mut out {
@@ -832,6 +833,22 @@ fn speaker_label(v: &View, sentences: &[Sentence], index: usize) -> Option<Attri
     content.extend(sentences[index + 1..].iter().take_while(|s| s.block == block).map(|s| s.span));
     content.retain(|c| !c.is_empty());
     Some(new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), content))
+}
+
+/// "“…,” Jacobs said, adding that …": a gerund cue after a comma shares
+/// the source of the attribution before it in the sentence.
+fn share_subject_with_gerunds(v: &View, sentence_attrs: &mut [Attribution]) {
+    for i in 1..sentence_attrs.len() {
+        let cue_text = sentence_attrs[i].cue.of(v.lower);
+        let cue_start = sentence_attrs[i].cue.start;
+        let after_comma = v.toks.iter().rposition(|t| t.span.end <= cue_start).is_some_and(|k| v.is_comma(k));
+        if !cue_text.ends_with("ing") || !after_comma {
+            continue;
+        }
+        if let Some(source) = sentence_attrs[..i].iter().rev().find_map(|a| a.source.filter(|s| s.end <= cue_start)) {
+            sentence_attrs[i].source = Some(source);
+        }
+    }
 }
 
 /// "X, citing Y, reported …": the citing attribution relays the main one's
