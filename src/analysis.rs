@@ -7,7 +7,6 @@ use crate::graph::{self, SourceGraph};
 use crate::lexicon::Lexicon;
 use crate::markup::{self, Article, Format};
 use crate::rules::claims::{self, Judgement};
-use crate::rules::loops::{CitedClaim, OutletFacts, content_words};
 use crate::rules::{self, Context, Diagnostic, RuleSettings};
 use crate::sentences::{self, Sentence};
 
@@ -25,14 +24,20 @@ pub struct Analysis {
 pub fn analyse(text: &str, format: Format, lexicon: &Lexicon, aliases: &Aliases) -> Analysis {
     let article = markup::parse(text, format, lexicon);
     let sentences = sentences::split(&article, lexicon);
-    let attributions = attributions::extract(&article, &sentences, lexicon);
-    let graph = if article.aliases().is_empty() {
-        graph::build(&article.prose, &attributions, lexicon, aliases)
+    let mut attributions = attributions::extract(&article, &sentences, lexicon);
+    let merged;
+    let aliases = if article.aliases().is_empty() {
+        aliases
     } else {
-        let mut merged = aliases.clone();
-        merged.add_table(article.aliases());
-        graph::build(&article.prose, &attributions, lexicon, &merged)
+        merged = {
+            let mut with_article = aliases.clone();
+            with_article.add_table(article.aliases());
+            with_article
+        };
+        &merged
     };
+    let named = graph::relays::apply(&article, &sentences, &mut attributions, lexicon, aliases);
+    let graph = graph::build_with(&article.prose, &attributions, lexicon, aliases, &named);
     let judgements = claims::judge(&article, &sentences, &attributions);
     Analysis { article, sentences, attributions, graph, judgements }
 }
@@ -55,26 +60,5 @@ impl Analysis {
             outlet_key,
         };
         rules::check(&cx, settings)
-    }
-
-    /// The claims that cite another source, for cross-file loop finding.
-    pub fn outlet_facts(&self, outlet_key: Option<String>, outlet_name: Option<String>) -> OutletFacts {
-        let mut claims = Vec::new();
-        for (i, j) in self.judgements.iter().enumerate() {
-            let Some(g) = j.governed.attribution() else { continue };
-            if !j.is_claim || self.graph.chains[g].is_empty() {
-                continue;
-            }
-            let nodes = &self.graph.chains[g];
-            let content: String =
-                self.attributions[g].content.iter().map(|c| c.of(&self.article.prose)).collect::<Vec<_>>().join(" ");
-            claims.push(CitedClaim {
-                span: self.sentences[i].span,
-                keys: nodes.iter().map(|&n| self.graph.nodes[n].key.clone()).collect(),
-                names: nodes.iter().map(|&n| self.graph.nodes[n].name.clone()).collect(),
-                words: content_words(&content),
-            });
-        }
-        OutletFacts { outlet_key, outlet_name, claims }
     }
 }

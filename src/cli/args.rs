@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::FailOn;
-use crate::report::{CheckFormat, ExtractFormat};
+use crate::report::{CheckFormat, ExtractFormat, GraphFormat};
 use crate::rules::Severity;
 
 #[derive(Debug, Parser)]
@@ -20,6 +20,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Print every attribution (cue, source, content) and source found.
     Extract(CommonArgs),
+    /// Show each article's source tree and, for several files, which
+    /// outlets cite which, with loops marked.
+    Graph(GraphArgs),
     /// List the rules.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
@@ -75,6 +78,20 @@ pub struct CheckArgs {
     pub diff_base: Option<String>,
 }
 
+/// `graph`'s own options on top of the common ones.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Merge the output of `whosaid extract --format jsonl` instead of
+    /// reading articles (`-` reads standard input).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub from_jsonl: Vec<String>,
+    /// Show only the outlet-level graph, not each article's tree.
+    #[arg(long)]
+    pub outlets: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct CommonArgs {
     /// Files or folders to read (.md, .markdown, .txt); `-` reads standard
@@ -88,7 +105,7 @@ pub struct CommonArgs {
     pub isolated: bool,
     /// Output format. check: human, concise, json, jsonl, sarif, github,
     /// junit, gitlab (default from $WHOSAID_FORMAT, else human);
-    /// extract: human, json, jsonl.
+    /// extract: human, json, jsonl; graph: tree, dot, json, mermaid.
     #[arg(long)]
     pub format: Option<String>,
     /// The lowest severity that makes the run exit 1.
@@ -127,6 +144,10 @@ impl CommonArgs {
 
     pub fn format_extract(&self) -> Result<ExtractFormat, String> {
         self.format.as_deref().map_or(Ok(ExtractFormat::Human), parse_format::<ExtractFormat>)
+    }
+
+    pub fn format_graph(&self) -> Result<GraphFormat, String> {
+        self.format.as_deref().map_or(Ok(GraphFormat::Tree), parse_format::<GraphFormat>)
     }
 }
 

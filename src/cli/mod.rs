@@ -3,6 +3,7 @@
 
 mod args;
 mod changed;
+mod graph;
 pub mod inputs;
 mod setup;
 
@@ -14,15 +15,16 @@ use std::sync::Arc;
 use codespan_reporting::term::termcolor::Buffer;
 use rayon::prelude::*;
 
-pub use args::{CheckArgs, Cli, ColorChoice, Command, CommonArgs, FailOnArg, RulesFormat};
+pub use args::{CheckArgs, Cli, ColorChoice, Command, CommonArgs, FailOnArg, GraphArgs, RulesFormat};
 
 use crate::analysis::{Analysis, analyse};
 use crate::baseline::Baseline;
 use crate::config::{self, ConfigError, FailOn, Resolver, Settings};
+use crate::graph::corpus::FileGraph;
 use crate::lexicon::Lexicon;
 use crate::markup::Format;
 use crate::report::{self, CheckFormat, CheckedFile, ExtractFormat, FileError, Summary};
-use crate::rules::loops::{self, DEFAULT_LOOP_OVERLAP, OutletFacts};
+use crate::rules::loops;
 use crate::rules::{Severity, catalog, suppress};
 use crate::span::Span;
 use inputs::Input;
@@ -37,6 +39,7 @@ pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Extract(args) => extract(&args),
+        Command::Graph(args) => graph::graph(&args),
         Command::Rules { format } => rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Init { dir } => setup::init(&dir),
@@ -152,7 +155,7 @@ fn wanted(input: &Input, explicit: bool, args: &CommonArgs, resolver: &Resolver)
 enum Outcome {
     Checked {
         file: CheckedFile,
-        facts: OutletFacts,
+        facts: FileGraph,
         fail_on: Option<FailOn>,
         problems: Vec<FileError>,
         suppressions: Suppressions,
@@ -160,6 +163,7 @@ enum Outcome {
     Extracted {
         rendered: String,
     },
+    Graphed(FileGraph),
     Unreadable(FileError),
     BadConfig(ConfigError),
 }
@@ -177,10 +181,11 @@ fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
         Ok(parts) => parts,
         Err(outcome) => return outcome,
     };
-    let outlet_key = analysis.outlet_key(&settings.aliases, None);
-    let mut diagnostics = analysis.lint(&settings.lexicon, &settings.rules, outlet_key.clone());
+    let outlet = outlet_of(input, &settings, &analysis);
+    let outlet_key = outlet.as_deref().map(|o| settings.aliases.key(o));
+    let mut diagnostics = analysis.lint(&settings.lexicon, &settings.rules, outlet_key);
     diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
-    let facts = analysis.outlet_facts(outlet_key, analysis.article.outlet().map(String::from));
+    let facts = file_graph(input, &settings, &analysis);
     // Bad front matter: the article is still checked, and the run exits 2.
     let problems = analysis
         .article
@@ -194,6 +199,17 @@ fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
         Suppressions { directives: suppress::directives(&analysis.article, &claims), settings: settings.clone() };
     let file = CheckedFile { path: input.display().to_string(), text, diagnostics, suppressed: Vec::new() };
     Outcome::Checked { file, facts, fail_on: settings.fail_on, problems, suppressions }
+}
+
+/// An article's outlet: front matter `outlet`, else `[[outlets]]`.
+fn outlet_of(input: &Input, settings: &Settings, analysis: &Analysis) -> Option<String> {
+    analysis.article.outlet().or_else(|| settings.outlet_for(Path::new(input.display()))).map(str::to_string)
+}
+
+/// What one article contributes to the run-wide graph.
+pub(crate) fn file_graph(input: &Input, settings: &Settings, analysis: &Analysis) -> FileGraph {
+    let outlet = outlet_of(input, settings, analysis);
+    FileGraph::of(input.display(), analysis, outlet.as_deref(), &settings.aliases, &settings.rules.house.trusted)
 }
 
 /// A file's suppression comments and the settings to judge them by; they
@@ -239,10 +255,11 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
                     report_config_error(&e, color_err);
                 }
             }
-            Outcome::Extracted { .. } => {}
+            Outcome::Extracted { .. } | Outcome::Graphed(_) => {}
         }
     }
-    add_loops(&mut files, &facts);
+    let settings: Vec<&Settings> = suppressions.iter().map(|s| &*s.settings).collect();
+    add_loops(&mut files, &facts, &settings);
     for (file, s) in files.iter_mut().zip(&suppressions) {
         s.apply(file);
     }
@@ -354,21 +371,32 @@ fn write_baseline(files: &[CheckedFile], path: &str, prepared: &Prepared) -> Res
     Ok(EXIT_CLEAN)
 }
 
-/// Adds cross-file circular-reporting findings to the files they concern.
-fn add_loops(files: &mut [CheckedFile], facts: &[OutletFacts]) {
-    let settings = crate::rules::RuleSettings::default();
-    for (index, d) in loops::find(facts, &settings, DEFAULT_LOOP_OVERLAP) {
+/// Adds cross-file circular-reporting findings to the files they concern,
+/// at each file's severity for the rule. A claim on a loop is reported as
+/// circular only, not also as secondhand. Claims are the same claim when
+/// they share the smallest `loop-overlap` of the run's configs.
+fn add_loops(files: &mut [CheckedFile], facts: &[FileGraph], settings: &[&Settings]) {
+    let overlap = overlap_of(settings).unwrap_or(loops::DEFAULT_LOOP_OVERLAP);
+    for (index, mut d) in loops::find(facts, overlap) {
+        let Some(severity) = settings.get(index).and_then(|s| s.rules.severity(d.rule)) else { continue };
+        d.severity = severity;
         let file = &mut files[index];
         let duplicate = file.diagnostics.iter().any(|e| e.rule == d.rule && e.span == d.span);
         if !duplicate {
+            file.diagnostics.retain(|e| !(e.rule == catalog::SECONDHAND && e.span == d.span));
             file.diagnostics.push(d);
             file.diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
         }
     }
 }
 
+/// The smallest `loop-overlap` among the configs of a run.
+pub(crate) fn overlap_of(settings: &[&Settings]) -> Option<f64> {
+    settings.iter().map(|s| s.loop_overlap).reduce(f64::min)
+}
+
 fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Outcome {
-    let (text, _settings, analysis) = match analyse_input(input, resolver) {
+    let (text, settings, analysis) = match analyse_input(input, resolver) {
         Ok(parts) => parts,
         Err(outcome) => return outcome,
     };
@@ -376,7 +404,8 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
     let rendered = match format {
         ExtractFormat::Human => report::extract::human(path, &text, &analysis),
         ExtractFormat::Json | ExtractFormat::Jsonl => {
-            report::extract::jsonl_line(&report::extract::extracted(path, analysis.article.outlet(), &analysis))
+            let graph = file_graph(input, &settings, &analysis);
+            report::extract::jsonl_line(&report::extract::extracted(graph, &analysis))
         }
     };
     Outcome::Extracted { rendered }
@@ -396,7 +425,7 @@ fn extract(args: &CommonArgs) -> Result<u8, u8> {
                 prepared.config_failed = true;
                 report_config_error(&e, false);
             }
-            Outcome::Checked { .. } => {}
+            Outcome::Checked { .. } | Outcome::Graphed(_) => {}
         }
     }
     let text = match format {

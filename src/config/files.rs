@@ -65,6 +65,20 @@ impl Patterns {
     }
 }
 
+impl Patterns {
+    /// Like [`Patterns::matches`], and for a path outside the base folder
+    /// (an archive checked with `--config`), patterns are tried on the
+    /// path as given: `nyt_*` on the file name, `**/nyt_*` on the path.
+    pub fn matches_anywhere(&self, path: &Path) -> bool {
+        if relative_to(&self.base, path).is_some() {
+            return self.matches(path);
+        }
+        let name_matches = path.file_name().is_some_and(|n| self.names.is_match(Path::new(n)));
+        let stripped: PathBuf = path.components().filter(|c| matches!(c, std::path::Component::Normal(_))).collect();
+        name_matches || self.full.is_match(&stripped)
+    }
+}
+
 /// `path` relative to `base`, both made absolute first. A path that does
 /// not exist (a `--stdin-filename`) is resolved through its parent.
 pub fn relative_to(base: &Path, path: &Path) -> Option<PathBuf> {

@@ -29,9 +29,21 @@ use crate::rules::{RuleSettings, Severity, catalog};
 pub const CONFIG_NAMES: &[&str] = &["whosaid.toml", ".whosaid.toml"];
 
 /// The top-level keys, for error messages.
-const TOP_KEYS: &[&str] =
-    &["extend", "fail-on", "max-hops", "include", "exclude", "rules", "sources", "rule-files", "overrides"];
-const SOURCES_KEYS: &[&str] = &["aliases", "accept", "reject"];
+const TOP_KEYS: &[&str] = &[
+    "extend",
+    "fail-on",
+    "max-hops",
+    "loop-overlap",
+    "single-source-share",
+    "include",
+    "exclude",
+    "rules",
+    "sources",
+    "rule-files",
+    "overrides",
+    "outlets",
+];
+const SOURCES_KEYS: &[&str] = &["aliases", "accept", "reject", "trusted", "domains"];
 const FAIL_ON_VALUES: &[&str] = &["error", "warning", "info", "never"];
 const RULE_LEVELS: &[&str] = &["off", "info", "warning", "error"];
 const GLOB_HINT: &[&str] = &["glob patterns such as `drafts/**`, `*.txt` or `archive`"];
@@ -86,6 +98,26 @@ struct ConfigFile {
     rule_files: Vec<Spanned<String>>,
     #[serde(default)]
     overrides: Vec<OverrideSection>,
+    loop_overlap: Option<Spanned<toml::Value>>,
+    single_source_share: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    outlets: Vec<OutletSection>,
+}
+
+/// `[[outlets]] files = ["**/nyt_*"] name = "The New York Times"`: the
+/// outlet of articles without front matter, by file name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutletSection {
+    files: Spanned<Vec<Spanned<String>>>,
+    name: Spanned<String>,
+}
+
+/// An `[[outlets]]` entry, compiled.
+#[derive(Clone, Debug)]
+pub struct OutletRule {
+    pub files: Patterns,
+    pub name: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,6 +129,11 @@ struct SourcesSection {
     accept: Vec<Spanned<String>>,
     #[serde(default)]
     reject: Vec<Spanned<String>>,
+    #[serde(default)]
+    trusted: Vec<Spanned<String>>,
+    /// Web domain → outlet name, for links.
+    #[serde(default)]
+    domains: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,6 +171,15 @@ pub struct Settings {
     pub alias_table: BTreeMap<String, Vec<String>>,
     pub accept: Vec<String>,
     pub reject: Vec<String>,
+    /// `[sources] trusted`: wires whose relaying is not counted as a hop.
+    pub trusted: Vec<String>,
+    /// `[sources.domains]` as written, for `whosaid config`.
+    pub domains: BTreeMap<String, String>,
+    /// Share of content words two claims need in common to be the same
+    /// claim when looking for loops between outlets.
+    pub loop_overlap: f64,
+    /// `[[outlets]]`, in file order (the first match wins).
+    pub outlets: Vec<OutletRule>,
     pub include: Option<Patterns>,
     pub exclude: Option<Patterns>,
     pub overrides: Vec<Override>,
@@ -155,6 +201,10 @@ impl Settings {
             alias_table: BTreeMap::new(),
             accept: Vec::new(),
             reject: Vec::new(),
+            trusted: Vec::new(),
+            domains: BTreeMap::new(),
+            loop_overlap: crate::rules::loops::DEFAULT_LOOP_OVERLAP,
+            outlets: Vec::new(),
             include: None,
             exclude: None,
             overrides: Vec::new(),
@@ -167,6 +217,12 @@ impl Settings {
     /// outside `include` (when set) or inside `exclude`.
     pub fn skips(&self, path: &Path) -> bool {
         self.include.as_ref().is_some_and(|p| !p.matches(path)) || self.excludes(path)
+    }
+
+    /// The outlet `[[outlets]]` gives a file (for articles without front
+    /// matter `outlet`).
+    pub fn outlet_for(&self, path: &Path) -> Option<&str> {
+        self.outlets.iter().find(|o| o.files.matches_anywhere(path)).map(|o| o.name.as_str())
     }
 
     /// Whether `exclude` matches a path.
@@ -205,6 +261,7 @@ impl Settings {
         self.rules.house = HouseLists {
             accept: self.accept.iter().map(|n| HouseName::new(n, &self.aliases)).collect(),
             reject: self.reject.iter().map(|n| HouseName::new(n, &self.aliases)).collect(),
+            trusted: self.trusted.iter().map(|n| HouseName::new(n, &self.aliases)).collect(),
         };
     }
 }
@@ -349,6 +406,14 @@ impl Layer<'_> {
             settings.rules.max_hops = self.max_hops(value)?;
             settings.provenance.insert("max-hops".into(), self.here(value.span()));
         }
+        if let Some(value) = &file.loop_overlap {
+            settings.loop_overlap = self.share(value, "loop-overlap")?;
+            settings.provenance.insert("loop-overlap".into(), self.here(value.span()));
+        }
+        if let Some(value) = &file.single_source_share {
+            settings.rules.single_source_share = self.share(value, "single-source-share")?;
+            settings.provenance.insert("single-source-share".into(), self.here(value.span()));
+        }
         for (key, list, slot) in
             [("include", &file.include, &mut settings.include), ("exclude", &file.exclude, &mut settings.exclude)]
         {
@@ -369,6 +434,16 @@ impl Layer<'_> {
         for (i, o) in file.overrides.iter().enumerate() {
             settings.overrides.push(self.override_section(o, i)?);
         }
+        if !file.outlets.is_empty() {
+            // A nearer config's `[[outlets]]` come first, so they win.
+            let mut outlets = Vec::new();
+            for (i, o) in file.outlets.iter().enumerate() {
+                outlets.push(self.outlet_section(o, i)?);
+            }
+            outlets.append(&mut settings.outlets);
+            settings.outlets = outlets;
+            settings.provenance.insert("outlets".into(), self.path.display().to_string());
+        }
         self.apply_rule_files(&file.rule_files, settings)
     }
 
@@ -378,10 +453,17 @@ impl Layer<'_> {
             settings.alias_table.extend(sources.aliases.clone());
             settings.provenance.insert("sources.aliases".into(), self.path.display().to_string());
         }
+        if !sources.domains.is_empty() {
+            settings.aliases.add_domains(&sources.domains);
+            settings.domains.extend(sources.domains.clone());
+            settings.provenance.insert("sources.domains".into(), self.path.display().to_string());
+        }
         // House lists add up along `extend`: a desk-wide list plus a team's.
-        for (key, list, slot) in
-            [("accept", &sources.accept, &mut settings.accept), ("reject", &sources.reject, &mut settings.reject)]
-        {
+        for (key, list, slot) in [
+            ("accept", &sources.accept, &mut settings.accept),
+            ("reject", &sources.reject, &mut settings.reject),
+            ("trusted", &sources.trusted, &mut settings.trusted),
+        ] {
             if let Some(first) = list.first() {
                 slot.extend(list.iter().map(|n| n.get_ref().clone()));
                 let at = self.here(first.span());
@@ -389,6 +471,38 @@ impl Layer<'_> {
                 *entry = if entry.is_empty() { at } else { format!("{entry}, {at}") };
             }
         }
+    }
+
+    /// A share from 0 to 1 (`loop-overlap = 0.5`; `1` and `0` too).
+    fn share(&self, value: &Spanned<toml::Value>, key: &str) -> Result<f64, ConfigError> {
+        let number = match value.get_ref() {
+            toml::Value::Float(f) => Some(*f),
+            toml::Value::Integer(i) => Some(*i as f64),
+            _ => None,
+        };
+        number.filter(|n| (0.0..=1.0).contains(n)).ok_or_else(|| {
+            ConfigError::bad_value(
+                self.path,
+                self.text,
+                value.span(),
+                key,
+                &value.get_ref().to_string(),
+                &["a number from 0 to 1, e.g. 0.5"],
+            )
+        })
+    }
+
+    fn outlet_section(&self, o: &OutletSection, index: usize) -> Result<OutletRule, ConfigError> {
+        let key = format!("outlets[{index}].files");
+        if o.files.get_ref().is_empty() {
+            let mut err = self.error(o.files.span(), &key, format!("`{key}` is empty: it would match no file"));
+            err.allowed = GLOB_HINT.iter().map(|s| s.to_string()).collect();
+            return Err(err);
+        }
+        if o.name.get_ref().trim().is_empty() {
+            return Err(self.error(o.name.span(), &format!("outlets[{index}].name"), "an outlet needs a name".into()));
+        }
+        Ok(OutletRule { files: self.patterns(o.files.get_ref(), &key)?, name: o.name.get_ref().trim().to_string() })
     }
 
     fn override_section(&self, o: &OverrideSection, index: usize) -> Result<Override, ConfigError> {

@@ -40,6 +40,9 @@ pub fn effective(settings: &Settings, target: &str) -> String {
     let fail_on = settings.fail_on.map_or("error", |f| f.as_str());
     line(&mut out, "fail-on", &toml_string(fail_on), &origin(settings, "fail-on"));
     line(&mut out, "max-hops", &settings.rules.max_hops.to_string(), &origin(settings, "max-hops"));
+    line(&mut out, "loop-overlap", &format!("{:.2}", settings.loop_overlap), &origin(settings, "loop-overlap"));
+    let share = format!("{:.2}", settings.rules.single_source_share);
+    line(&mut out, "single-source-share", &share, &origin(settings, "single-source-share"));
     for (key, patterns) in [("include", &settings.include), ("exclude", &settings.exclude)] {
         match patterns {
             Some(p) => {
@@ -58,11 +61,26 @@ pub fn effective(settings: &Settings, target: &str) -> String {
     out.push_str("\n[sources]\n");
     line(&mut out, "accept", &toml_list(&settings.accept), &origin(settings, "sources.accept"));
     line(&mut out, "reject", &toml_list(&settings.reject), &origin(settings, "sources.reject"));
+    line(&mut out, "trusted", &toml_list(&settings.trusted), &origin(settings, "sources.trusted"));
     if !settings.alias_table.is_empty() {
         out.push_str(&format!("\n[sources.aliases]  # {}\n", origin(settings, "sources.aliases")));
         for (name, others) in &settings.alias_table {
             out.push_str(&format!("{} = {}\n", toml_string(name), toml_list(others)));
         }
+    }
+    if !settings.domains.is_empty() {
+        out.push_str(&format!("\n[sources.domains]  # {}\n", origin(settings, "sources.domains")));
+        for (domain, outlet) in &settings.domains {
+            out.push_str(&format!("{} = {}\n", toml_string(domain), toml_string(outlet)));
+        }
+    }
+    for o in &settings.outlets {
+        out.push_str(&format!(
+            "\n# from {}\n[[outlets]]\nfiles = {}\nname = {}\n",
+            origin(settings, "outlets"),
+            toml_list(&o.files.written),
+            toml_string(&o.name)
+        ));
     }
     for o in &settings.overrides {
         out.push_str(&format!("\n# from {}\n[[overrides]]\nfiles = {}\n", o.origin, toml_list(&o.files.written)));
@@ -107,6 +125,7 @@ pub fn schema() -> Value {
     let fail_on = json!({"type": "string", "enum": FAIL_ON_VALUES, "description": "The lowest severity that makes the run exit 1."});
     let max_hops = json!({"type": "integer", "minimum": 0, "maximum": 100, "description": "Longest chain of sources reported as fine (default 1)."});
     let names = json!({"type": "array", "items": {"type": "string"}});
+    let share = |what: &str| json!({"type": "number", "minimum": 0, "maximum": 1, "description": what});
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "whosaid.schema.json",
@@ -119,6 +138,21 @@ pub fn schema() -> Value {
             "extend": {"type": "string", "description": "Another config file to inherit, relative to this one."},
             "fail-on": fail_on,
             "max-hops": max_hops,
+            "loop-overlap": share("Share of content words two claims must share to count as the same claim in a loop between outlets (default 0.33)."),
+            "single-source-share": share("single-source reports an article when more than this share of its claims rest on one source (default 0.5)."),
+            "outlets": {
+                "type": "array",
+                "description": "The outlet of articles without front matter `outlet`, by file name.",
+                "items": {
+                    "type": "object",
+                    "required": ["files", "name"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                        "name": {"type": "string"},
+                    },
+                },
+            },
             "include": {"description": "Only walk files matching these globs (relative to this file).", "allOf": [globs]},
             "exclude": {"description": "Skip files matching these globs when walking folders.", "allOf": [globs]},
             "rules": rules,
@@ -131,6 +165,8 @@ pub fn schema() -> Value {
                     "aliases": {"type": "object", "additionalProperties": names},
                     "accept": {"description": "Sources fine as they stand, e.g. \"police said\".", "allOf": [names]},
                     "reject": {"description": "Outlets the desk does not accept as a source.", "allOf": [names]},
+                    "trusted": {"description": "Wires whose relaying is not counted towards max-hops.", "allOf": [names]},
+                    "domains": {"type": "object", "description": "Web domain → outlet name, for links.", "additionalProperties": {"type": "string"}},
                 },
             },
             "overrides": {
@@ -164,6 +200,14 @@ pub fn starter() -> String {
          # Chains of sources longer than this are reported as secondhand.\n\
          max-hops = 1\n\
          \n\
+         # Claims in two outlets' articles are the same claim, for loops\n\
+         # between outlets, when they share this share of content words.\n\
+         # loop-overlap = 0.33\n\
+         \n\
+         # single-source reports articles with more than this share of\n\
+         # claims resting on one source.\n\
+         # single-source-share = 0.5\n\
+         \n\
          # Inherit another config (relative to this file):\n\
          # extend = \"../newsroom.toml\"\n\
          \n\
@@ -175,7 +219,8 @@ pub fn starter() -> String {
          [rules]\n",
     );
     for r in catalog::all() {
-        out.push_str(&format!("# {} = \"{}\"  # {}\n", r.id, r.severity.as_str(), r.summary));
+        let level = if r.enabled { r.severity.as_str() } else { "off" };
+        out.push_str(&format!("# {} = \"{}\"  # {}\n", r.id, level, r.summary));
     }
     out.push_str(
         "\n[sources]\n\
@@ -184,10 +229,21 @@ pub fn starter() -> String {
          accept = []  # e.g. [\"police said\", \"the coast guard\"]\n\
          # Outlets the desk does not accept as a source (rule rejected-source).\n\
          reject = []  # e.g. [\"Daily Rumour\"]\n\
+         # Wires whose relaying is not counted towards max-hops.\n\
+         trusted = []  # e.g. [\"Associated Press\", \"Reuters\"]\n\
          \n\
          # Other spellings of the same source.\n\
          # [sources.aliases]\n\
          # \"Harbour Gazette\" = [\"the Gazette\", \"HG\"]\n\
+         \n\
+         # Links to these sites cite these outlets.\n\
+         # [sources.domains]\n\
+         # \"gazette.example\" = \"Harbour Gazette\"\n\
+         \n\
+         # The outlet of articles without front matter, by file name:\n\
+         # [[outlets]]\n\
+         # files = [\"**/gazette_*\"]\n\
+         # name = \"Harbour Gazette\"\n\
          \n\
          # Different settings for some files, e.g. relaxed rules for drafts:\n\
          # [[overrides]]\n\

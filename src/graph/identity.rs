@@ -52,10 +52,32 @@ pub fn surname(name: &str) -> Option<String> {
     (capitalised && last.len() > 1).then_some(last)
 }
 
-/// Alias table: every spelling's key → the canonical name's key.
+/// The spelling-free core of a key: letters and digits only, so that
+/// "Wiki Leaks", "Wiki-Leaks" and "WikiLeaks" meet.
+pub fn compact(key: &str) -> String {
+    key.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The host of a URL, lowercased and without `www.`; `None` for a
+/// relative link ("/2025/05/story") or something that is not a URL.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://").map(|(_, r)| r).or_else(|| url.trim().strip_prefix("//"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// Alias table: every spelling's key → the canonical name's key; the
+/// canonical names as configured; and web domains → outlet names
+/// (`[sources.domains]`).
 #[derive(Clone, Debug, Default)]
 pub struct Aliases {
     to_canonical: BTreeMap<String, String>,
+    /// Canonical key → the name as written in the config.
+    names: BTreeMap<String, String>,
+    /// Host ("coastalwire.example") → outlet name ("Coastal Wire").
+    domains: BTreeMap<String, String>,
 }
 
 impl Aliases {
@@ -65,7 +87,16 @@ impl Aliases {
             for other in others {
                 self.to_canonical.insert(normalise(other), key.clone());
             }
-            self.to_canonical.insert(key.clone(), key);
+            self.to_canonical.insert(key.clone(), key.clone());
+            self.names.insert(key, display(canonical));
+        }
+    }
+
+    /// Adds `[sources.domains]`: host → outlet name.
+    pub fn add_domains(&mut self, domains: &BTreeMap<String, String>) {
+        for (domain, outlet) in domains {
+            let host = host_of(&format!("https://{}", domain.trim())).unwrap_or_else(|| domain.to_ascii_lowercase());
+            self.domains.insert(host, outlet.clone());
         }
     }
 
@@ -73,6 +104,24 @@ impl Aliases {
     pub fn key(&self, name: &str) -> String {
         let key = normalise(name);
         self.to_canonical.get(&key).cloned().unwrap_or(key)
+    }
+
+    /// The configured name of the source filed under `key`, if an alias
+    /// table names it: "Coastal Wire", never the alias "the Wire".
+    pub fn canonical_name(&self, key: &str) -> Option<&str> {
+        self.names.get(key).map(String::as_str)
+    }
+
+    /// The outlet a URL belongs to by `[sources.domains]`, also for a
+    /// subdomain ("news.coastalwire.example").
+    pub fn outlet_for_host(&self, host: &str) -> Option<&str> {
+        let mut candidate = host;
+        loop {
+            if let Some(name) = self.domains.get(candidate) {
+                return Some(name);
+            }
+            candidate = candidate.split_once('.').map(|(_, rest)| rest).filter(|r| r.contains('.'))?;
+        }
     }
 }
 
@@ -110,5 +159,29 @@ mod tests {
         aliases.add_table(&table);
         assert_eq!(aliases.key("wiki leaks"), "wikileaks");
         assert_eq!(aliases.key("Wikileaks"), "wikileaks");
+        assert_eq!(aliases.canonical_name("wikileaks"), Some("WikiLeaks"));
+        assert_eq!(aliases.canonical_name("wiki leaks"), None);
+    }
+
+    #[test]
+    fn hosts_and_domains() {
+        assert_eq!(host_of("https://www.CoastalWire.example/2025/x?y=1").as_deref(), Some("coastalwire.example"));
+        assert_eq!(host_of("http://user@news.gazette.example:8080/").as_deref(), Some("news.gazette.example"));
+        assert_eq!(host_of("/2025/05/old-mill-bridge"), None);
+        assert_eq!(host_of("mailto:desk@gazette.example"), None);
+        let mut aliases = Aliases::default();
+        let mut domains = BTreeMap::new();
+        domains.insert("www.coastalwire.example".to_string(), "Coastal Wire".to_string());
+        aliases.add_domains(&domains);
+        assert_eq!(aliases.outlet_for_host("coastalwire.example"), Some("Coastal Wire"));
+        assert_eq!(aliases.outlet_for_host("news.coastalwire.example"), Some("Coastal Wire"));
+        assert_eq!(aliases.outlet_for_host("example"), None);
+        assert_eq!(aliases.outlet_for_host("gazette.example"), None);
+    }
+
+    #[test]
+    fn compact_keys_ignore_spacing_and_hyphens() {
+        assert_eq!(compact(&normalise("Wiki-Leaks")), compact(&normalise("WikiLeaks")));
+        assert_eq!(compact(&normalise("U.S.")), "us");
     }
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::LineIndex;
 use crate::analysis::Analysis;
-use crate::graph::SourceNode;
+use crate::graph::corpus::FileGraph;
 use crate::span::Span;
 
 #[derive(Serialize)]
@@ -19,15 +19,17 @@ pub struct ExtractedAttribution {
     pub chain: Vec<String>,
 }
 
+/// One file as `extract --format json|jsonl` prints it: the facts the
+/// run-wide graph needs (path, outlet, sources, claims; see
+/// [`FileGraph`]), then every attribution.
 #[derive(Serialize)]
-pub struct ExtractedFile<'a> {
-    pub path: &'a str,
-    pub outlet: Option<&'a str>,
-    pub sources: &'a [SourceNode],
+pub struct ExtractedFile {
+    #[serde(flatten)]
+    pub graph: FileGraph,
     pub attributions: Vec<ExtractedAttribution>,
 }
 
-pub fn extracted<'a>(path: &'a str, outlet: Option<&'a str>, analysis: &'a Analysis) -> ExtractedFile<'a> {
+pub fn extracted(graph: FileGraph, analysis: &Analysis) -> ExtractedFile {
     let attributions = analysis
         .attributions
         .iter()
@@ -41,7 +43,7 @@ pub fn extracted<'a>(path: &'a str, outlet: Option<&'a str>, analysis: &'a Analy
             chain: analysis.graph.chain_names(a.id),
         })
         .collect();
-    ExtractedFile { path, outlet, sources: &analysis.graph.nodes, attributions }
+    ExtractedFile { graph, attributions }
 }
 
 /// One file as a JSON object on one line.

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
+pub mod graph;
 pub mod human;
 pub mod junit;
 pub mod machine;
@@ -32,6 +33,18 @@ pub enum CheckFormat {
     Junit,
     /// GitLab Code Quality JSON.
     Gitlab,
+}
+
+/// Output formats of `graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// Indented trees for the terminal.
+    Tree,
+    /// Graphviz DOT (`whosaid graph --format dot | dot -Tsvg > graph.svg`).
+    Dot,
+    Json,
+    /// A Mermaid flowchart for Markdown (pull requests, wikis).
+    Mermaid,
 }
 
 /// Output formats of `extract`.

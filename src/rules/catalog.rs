@@ -17,6 +17,8 @@ pub const RULE_FILES: &[(&str, &str)] = &[
     ("unresolved-source", include_str!("../../rules/unresolved-source.toml")),
     ("rejected-source", include_str!("../../rules/rejected-source.toml")),
     ("unused-suppression", include_str!("../../rules/unused-suppression.toml")),
+    ("inconsistent-source-name", include_str!("../../rules/inconsistent-source-name.toml")),
+    ("single-source", include_str!("../../rules/single-source.toml")),
 ];
 
 pub const MISSING: &str = "missing-attribution";
@@ -31,6 +33,9 @@ pub const UNRESOLVED: &str = "unresolved-source";
 pub struct RuleDoc {
     pub id: String,
     pub severity: Severity,
+    /// Off unless a config turns it on (`[rules] single-source = "info"`).
+    #[serde(default = "on")]
+    pub enabled: bool,
     pub summary: String,
     pub help: String,
     pub explanation: String,
@@ -45,6 +50,10 @@ pub struct Example {
     pub good: Option<String>,
     /// Config (whosaid.toml text) the example needs, e.g. a house list.
     pub config: Option<String>,
+}
+
+fn on() -> bool {
+    true
 }
 
 static CATALOG: LazyLock<Vec<RuleDoc>> = LazyLock::new(|| {

@@ -4,7 +4,8 @@
 //! "the coast guard"): a claim attributed to one is never reported as
 //! vague, anonymous or unresolved. `reject` names outlets the desk does
 //! not accept as a source: a claim whose chain contains one is reported as
-//! `rejected-source`.
+//! `rejected-source`. `trusted` names wires whose relaying does not count
+//! towards `max-hops`.
 
 use super::{Context, Diagnostic, catalog};
 use crate::graph::identity::Aliases;
@@ -27,12 +28,19 @@ impl HouseName {
     pub fn new(name: &str, aliases: &Aliases) -> HouseName {
         HouseName { name: name.to_string(), key: aliases.key(name), words: words(name) }
     }
+
+    /// Whether this name matches a source (its identity key and name).
+    pub fn names_source(&self, key: &str, name: &str) -> bool {
+        names_source(self, key, name)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HouseLists {
     pub accept: Vec<HouseName>,
     pub reject: Vec<HouseName>,
+    /// `[sources] trusted`: wires whose relaying is not counted as a hop.
+    pub trusted: Vec<HouseName>,
 }
 
 impl HouseLists {

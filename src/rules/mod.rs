@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod claims;
 pub mod house;
 pub mod loops;
+pub mod sources;
 pub mod suppress;
 
 use std::collections::BTreeMap;
@@ -67,14 +68,22 @@ pub struct RuleSettings {
     /// Rule id → severity, or `None` when the rule is off.
     pub severities: BTreeMap<String, Option<Severity>>,
     pub max_hops: usize,
-    /// `[sources] accept` and `reject` from the config.
+    /// `[sources] accept`, `reject` and `trusted` from the config.
     pub house: house::HouseLists,
+    /// `single-source` reports when more than this share of an article's
+    /// claims rest on one source.
+    pub single_source_share: f64,
 }
 
 impl Default for RuleSettings {
     fn default() -> Self {
-        let severities = catalog::all().iter().map(|r| (r.id.clone(), Some(r.severity))).collect();
-        RuleSettings { severities, max_hops: 1, house: house::HouseLists::default() }
+        let severities = catalog::all().iter().map(|r| (r.id.clone(), r.enabled.then_some(r.severity))).collect();
+        RuleSettings {
+            severities,
+            max_hops: 1,
+            house: house::HouseLists::default(),
+            single_source_share: sources::DEFAULT_SINGLE_SOURCE_SHARE,
+        }
     }
 }
 
@@ -106,6 +115,7 @@ pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
         }
         check_sentence(cx, settings, i, sentence, judgement, &mut out);
     }
+    sources::check(cx, settings, &mut out);
     house::apply(cx, &settings.house, &mut out);
     out.retain(|d| settings.severity(d.rule).is_some());
     for d in &mut out {
@@ -114,7 +124,12 @@ pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
     out
 }
 
-fn push<'o>(out: &'o mut Vec<Diagnostic>, rule: &'static str, span: Span, message: String) -> &'o mut Diagnostic {
+pub(crate) fn push<'o>(
+    out: &'o mut Vec<Diagnostic>,
+    rule: &'static str,
+    span: Span,
+    message: String,
+) -> &'o mut Diagnostic {
     let doc = catalog::get(rule);
     out.push(Diagnostic {
         rule,
@@ -266,7 +281,27 @@ fn chain_labels(cx: &Context, g: usize) -> Vec<Label> {
     labels
 }
 
-/// Secondhand and circular chains.
+/// How many hops of a chain count towards `max-hops`: every source but a
+/// trusted wire that relays someone else (a trusted wire at the origin
+/// still counts).
+fn counted_hops(cx: &Context, settings: &RuleSettings, nodes: &[usize]) -> (usize, Vec<String>) {
+    let mut skipped = Vec::new();
+    let mut counted = 0;
+    for (i, &n) in nodes.iter().enumerate() {
+        let node = &cx.graph.nodes[n];
+        let relays = i + 1 < nodes.len();
+        if relays && settings.house.trusted.iter().any(|t| t.names_source(&node.key, &node.name)) {
+            skipped.push(node.name.clone());
+        } else {
+            counted += 1;
+        }
+    }
+    (counted, skipped)
+}
+
+/// Secondhand and circular chains. A chain that loops, or that cites the
+/// article's own outlet, is reported as circular only: the circular
+/// finding already shows the whole chain.
 fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carried: bool, out: &mut Vec<Diagnostic>) {
     let nodes = &cx.graph.chains[g];
     let names = chain_names(cx, nodes);
@@ -278,23 +313,23 @@ fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carr
     let repeat = nodes.iter().enumerate().find(|(i, n)| nodes[..*i].contains(n)).map(|(_, n)| *n);
     let own_outlet =
         cx.outlet_key.as_ref().and_then(|key| nodes.iter().find(|&&n| &cx.graph.nodes[n].key == key).copied());
-    if let Some(node) = repeat {
-        let d = push(out, CIRCULAR, span, format!("attribution chain returns to {}", cx.graph.nodes[node].name));
-        d.chain = names.clone();
-        d.labels = labels.clone();
-        d.notes.push(path.clone());
-    } else if let Some(node) = own_outlet {
-        let d = push(
-            out,
-            CIRCULAR,
-            span,
-            format!("article cites its own outlet, {}, as evidence", cx.graph.nodes[node].name),
-        );
-        d.chain = names.clone();
-        d.labels = labels.clone();
-        d.notes.push(path.clone());
+    let circular = match (repeat, own_outlet) {
+        (Some(node), _) => Some(format!("attribution chain returns to {}", cx.graph.nodes[node].name)),
+        (None, Some(node)) => Some(format!("article cites its own outlet, {}, as evidence", cx.graph.nodes[node].name)),
+        (None, None) => None,
+    };
+    if let Some(message) = circular {
+        let d = push(out, CIRCULAR, span, message);
+        d.chain = names;
+        d.labels = labels;
+        d.notes.push(path);
+        if carried {
+            d.notes.push(carried_note);
+        }
+        return;
     }
-    if nodes.len() > settings.max_hops {
+    let (hops, trusted) = counted_hops(cx, settings, nodes);
+    if hops > settings.max_hops {
         let origin = names.last().cloned().unwrap_or_default();
         let d = push(
             out,
@@ -312,6 +347,9 @@ fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carr
             d.notes.push(carried_note);
         }
         d.notes.push(format!("chains longer than max-hops = {} are reported", settings.max_hops));
+        if !trusted.is_empty() {
+            d.notes.push(format!("not counted, as trusted: {}", trusted.join(", ")));
+        }
     }
 }
 

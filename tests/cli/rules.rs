@@ -11,6 +11,8 @@ const RULE_IDS: &[&str] = &[
     "unresolved-source",
     "rejected-source",
     "unused-suppression",
+    "inconsistent-source-name",
+    "single-source",
 ];
 
 #[test]
@@ -27,6 +29,8 @@ fn rules_lists_every_rule_with_its_default_severity() {
         ["unresolved-source", "warning"],
         ["rejected-source", "warning"],
         ["unused-suppression", "warning"],
+        ["inconsistent-source-name", "info"],
+        ["single-source", "info"],
     ]
     .iter()
     .map(|r| r.to_vec())
@@ -69,7 +73,7 @@ fn explain_unknown_rule_exits_2_with_did_you_mean() {
         out.stderr,
         "error: unknown rule `vague-atribution`; did you mean `vague-attribution`? (known: missing-attribution, \
          secondhand-attribution, circular-attribution, vague-attribution, anonymous-source, unresolved-source, \
-         rejected-source, unused-suppression)\n"
+         rejected-source, unused-suppression, inconsistent-source-name, single-source)\n"
     );
     let out = run(&["explain", "unknown-rule"]);
     assert_eq!(out.code, 2);

@@ -1,0 +1,471 @@
+//! What a source mention is: how it refers (a name, a pronoun, a
+//! description) and what kind of source it names (a person, an
+//! organisation, a document, an outlet…).
+
+use serde::{Deserialize, Serialize};
+
+use crate::attributions::words::is_vague_head;
+use crate::lexicon::Lexicon;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Person,
+    Organisation,
+    Document,
+    Anonymous,
+    Vague,
+    Unknown,
+}
+
+/// How a source mention refers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mention {
+    /// he, she, they, it
+    Pronoun,
+    /// I, we, you: the speaker of the surrounding quotation.
+    FirstPerson,
+    /// who, which, that after a name
+    Relative,
+    /// "the cable", "Serbia's leader"
+    Description,
+    Named,
+}
+
+pub(crate) fn classify_mention(text: &str) -> Mention {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    if words.len() == 1 {
+        match first.as_str() {
+            "he" | "she" | "they" | "it" | "him" | "them" | "her" => return Mention::Pronoun,
+            "i" | "we" | "you" | "us" | "me" => return Mention::FirstPerson,
+            "who" | "which" | "that" => return Mention::Relative,
+            _ => {}
+        }
+    }
+    let definite =
+        matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their")
+            || first.ends_with("'s")
+            || first.ends_with("’s");
+    let head_lower = words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let caps_after_first = words.iter().skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    if definite && head_lower && caps_after_first <= 1 && words.len() <= 5 {
+        Mention::Description
+    } else {
+        Mention::Named
+    }
+}
+
+/// Words that mark an organisation rather than a person.
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "party",
+    "agency",
+    "magazine",
+    "news",
+    "times",
+    "post",
+    "press",
+    "council",
+    "union",
+    "committee",
+    "commission",
+    "office",
+    "bureau",
+    "institute",
+    "university",
+    "center",
+    "centre",
+    "company",
+    "inc",
+    "corp",
+    "group",
+    "association",
+    "administration",
+    "government",
+    "police",
+    "campaign",
+    "court",
+    "congress",
+    "senate",
+    "house",
+    "parliament",
+    "reuters",
+    "wikileaks",
+    "guardian",
+    "network",
+    "foundation",
+    "army",
+    "navy",
+    "board",
+    "bank",
+    "fund",
+    "service",
+    "journal",
+    "gazette",
+    "wire",
+    "tribune",
+    "herald",
+    "cnn",
+    "bbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "nato",
+    "eu",
+    "un",
+    "fbi",
+    "cia",
+    "authority",
+    "authorities",
+    "cooperative",
+    "club",
+    "school",
+    "hospital",
+    "church",
+    "municipality",
+    "county",
+    "federation",
+    "alliance",
+    "coalition",
+    "organisation",
+    "organization",
+    "society",
+    "firm",
+    "ltd",
+    "llc",
+    "airline",
+    "website",
+    "site",
+    "radio",
+    "television",
+    "tv",
+    "daily",
+    "courier",
+    "chronicle",
+    "observer",
+    "telegraph",
+    "bloomberg",
+    "politico",
+    "breitbart",
+];
+
+/// Words that mark a news outlet: an organisation that relays what others
+/// said rather than speaking first-hand.
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "press",
+    "gazette",
+    "wire",
+    "tribune",
+    "herald",
+    "journal",
+    "magazine",
+    "daily",
+    "radio",
+    "tv",
+    "television",
+    "broadcasting",
+    "newspaper",
+    "courier",
+    "chronicle",
+    "observer",
+    "telegraph",
+    "reuters",
+    "bloomberg",
+    "afp",
+    "ap",
+    "cnn",
+    "bbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "msnbc",
+    "npr",
+    "pbs",
+    "fox",
+    "guardian",
+    "politico",
+    "breitbart",
+    "axios",
+    "wikileaks",
+];
+
+fn words_lower(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn is_organisation(text: &str) -> bool {
+    words_lower(text).iter().any(|w| ORG_WORDS.contains(&w.as_str()))
+        || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Whether a name looks like a news outlet ("Coastal Wire", "The New York
+/// Times", "Reuters", "Covert Action Magazine").
+pub fn looks_like_outlet(name: &str) -> bool {
+    words_lower(name).iter().any(|w| OUTLET_WORDS.contains(&w.as_str()))
+}
+
+/// Nouns of records, to recognise a document whatever its kind says
+/// ("documents written by US diplomats" reads as anonymous).
+const RECORD_NOUNS: &[&str] = &[
+    "cable",
+    "cables",
+    "document",
+    "documents",
+    "file",
+    "files",
+    "leak",
+    "leaks",
+    "memo",
+    "memos",
+    "report",
+    "reports",
+    "records",
+    "papers",
+    "transcript",
+    "transcripts",
+    "letter",
+    "letters",
+    "email",
+    "emails",
+    "dossier",
+];
+
+/// Whether a source name is a record: a document, or a name whose words
+/// hold a record noun.
+pub fn is_record(name: &str, kind: SourceKind) -> bool {
+    kind == SourceKind::Document || words_lower(name).iter().take(4).any(|w| RECORD_NOUNS.contains(&w.as_str()))
+}
+
+/// Heads of descriptions that stand for a person named earlier:
+/// "the minister", "Serbia's leader" (compared without a plural "s").
+pub(crate) fn is_role_noun(head: &str) -> bool {
+    matches!(
+        head,
+        "leader"
+            | "minister"
+            | "president"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "advisor"
+            | "adviser"
+            | "ambassador"
+            | "director"
+            | "chief"
+            | "head"
+            | "secretary"
+            | "mayor"
+            | "governor"
+            | "senator"
+            | "candidate"
+            | "nominee"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "ceo"
+            | "founder"
+            | "lawyer"
+            | "attorney"
+            | "judge"
+            | "author"
+            | "reporter"
+            | "writer"
+            | "diplomat"
+            | "envoy"
+            | "general"
+            | "commander"
+            | "officer"
+            | "engineer"
+            | "expert"
+            | "analyst"
+            | "economist"
+            | "professor"
+            | "researcher"
+            | "prime"
+            | "premier"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "pope"
+            | "patriarch"
+            | "dissident"
+            | "man"
+            | "woman"
+            | "politician"
+            | "lawmaker"
+            | "congressman"
+            | "congresswoman"
+            | "representative"
+            | "manager"
+            | "owner"
+            | "executive"
+            | "member"
+            | "narrator"
+            | "host"
+            | "activist"
+            | "businessman"
+            | "councillor"
+            | "councilor"
+            | "clerk"
+            | "inspector"
+            | "master"
+            | "resident"
+            | "worker"
+            | "captain"
+            | "mother"
+            | "father"
+            | "teacher"
+            | "doctor"
+            | "witness"
+            | "steward"
+            | "organiser"
+            | "organizer"
+            | "coordinator"
+            | "treasurer"
+            | "deputy"
+            | "aide"
+            | "staffer"
+            | "employee"
+            | "student"
+            | "farmer"
+            | "fisherman"
+            | "pilot"
+            | "nurse"
+            | "sheriff"
+            | "detective"
+            | "prosecutor"
+            | "auditor"
+            | "consultant"
+            | "scientist"
+            | "historian"
+            | "speaker"
+    )
+}
+
+/// The head of a noun phrase: its last word before a preposition or a
+/// comma ("US Ambassador to Italy" → "ambassador"), lowercased and without
+/// a plural "s".
+fn phrase_head(text: &str) -> String {
+    let core = text.split(',').next().unwrap_or(text);
+    let mut last = "";
+    for w in core.split_whitespace() {
+        if matches!(w.to_lowercase().as_str(), "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who") {
+            break;
+        }
+        last = w;
+    }
+    let last = last.rsplit('-').next().unwrap_or(last);
+    let lower: String = last.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    lower.strip_suffix('s').filter(|s| is_role_noun(s)).map(str::to_string).unwrap_or(lower)
+}
+
+/// A person by role: the phrase's head is a role ("two council members",
+/// "US Ambassador to Italy"), or a role comes before a capitalised name
+/// ("Committee member Lotte Berger", "Union spokesman Erik Lund").
+fn is_person_by_role(text: &str) -> bool {
+    if is_role_noun(&phrase_head(text)) {
+        return true;
+    }
+    let core = text.split(',').next().unwrap_or(text);
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let Some(role_at) = words.iter().rposition(|w| {
+        let bare: String = w.rsplit('-').next().unwrap_or(w).chars().filter(|c| c.is_alphanumeric()).collect();
+        is_role_noun(&bare.to_lowercase())
+    }) else {
+        return false;
+    };
+    let name = &words[role_at + 1..];
+    !name.is_empty()
+        && name.len() <= 4
+        && name.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !is_organisation(&name.join(" "))
+}
+
+pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    let phrase_hit =
+        |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
+    if phrase_hit(&lexicon.anonymous) {
+        return SourceKind::Anonymous;
+    }
+    let has_name = text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !has_name && words.iter().any(|w| is_vague_head(w)) {
+        return SourceKind::Vague;
+    }
+    // A record noun makes a document ("the cables", "Documents written
+    // by…"), but not inside a name ("the Lindholm Post").
+    let written: Vec<&str> =
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    let record = written.iter().take(4).enumerate().any(|(i, w)| {
+        let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+        (lowercase || i == 0) && lexicon.document_nouns.contains(&w.to_ascii_lowercase())
+    });
+    if record {
+        return SourceKind::Document;
+    }
+    if is_person_by_role(text) {
+        return SourceKind::Person;
+    }
+    if is_organisation(text) {
+        return SourceKind::Organisation;
+    }
+    if text.chars().next().is_some_and(char::is_uppercase) || has_name {
+        SourceKind::Person
+    } else {
+        SourceKind::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        let lex = Lexicon::builtin();
+        assert_eq!(kind_of("people familiar with the matter", &lex), SourceKind::Anonymous);
+        assert_eq!(kind_of("experts", &lex), SourceKind::Vague);
+        assert_eq!(kind_of("The cables written by the ambassador", &lex), SourceKind::Document);
+        assert_eq!(kind_of("Coastal Wire", &lex), SourceKind::Organisation);
+        assert_eq!(kind_of("Jane Okafor", &lex), SourceKind::Person);
+        assert_eq!(kind_of("the Lindholm Post", &lex), SourceKind::Organisation);
+        assert_eq!(kind_of("Documents written by the ambassador", &lex), SourceKind::Document);
+    }
+
+    #[test]
+    fn people_named_by_role_are_people() {
+        let lex = Lexicon::builtin();
+        for person in [
+            "Committee member Lotte Berger",
+            "Union spokesman Erik Lund",
+            "US Ambassador to Italy",
+            "two council members",
+            "then-Secretary of State Condoleezza Rice",
+            "education board chairman Oskar Dahl",
+            "the port director",
+        ] {
+            assert_eq!(kind_of(person, &lex), SourceKind::Person, "{person}");
+        }
+        for organisation in ["Harbour Dockworkers Union", "Kessel Ferry Company", "the Foreign Ministry", "NATO"] {
+            assert_eq!(kind_of(organisation, &lex), SourceKind::Organisation, "{organisation}");
+        }
+    }
+
+    #[test]
+    fn outlets() {
+        assert!(looks_like_outlet("Coastal Wire"));
+        assert!(looks_like_outlet("The New York Times"));
+        assert!(looks_like_outlet("Covert Action Magazine"));
+        assert!(!looks_like_outlet("Kessel Ferry Company"));
+        assert!(!looks_like_outlet("Mayor Ines Falk"));
+    }
+}

@@ -1,0 +1,465 @@
+//! Relays the extractor leaves flat, added as a post-pass over its
+//! attributions so that chains reach the origin:
+//!
+//! - "The Gazette's report, which cited the port director, said …": the
+//!   Gazette relays the port director.
+//! - "…, the Wire reported, citing the ferry company.": the content is the
+//!   clause before the outlet, for both the outlet and the company.
+//! - "In other cable leaks, the ambassador mentions that …": the leaked
+//!   cables relay the ambassador.
+//! - Links: a linked phrase in a sentence with no attribution cites the
+//!   link's outlet (`[sources.domains]`, the article's own site for a
+//!   relative link, else the bare domain); a link on a source mention
+//!   names that source by its domain's outlet.
+//!
+//! A relay whose content is its parent's content ("X, citing Y,
+//! reported") makes the parent's chain run through it; `graph::build`
+//! reads it that way.
+
+use crate::attributions::Attribution;
+use crate::graph::identity::{Aliases, host_of};
+use crate::graph::kinds::kind_of;
+use crate::graph::{SourceKind, looks_like_outlet};
+use crate::lexicon::{CueKind, Lexicon};
+use crate::markup::{Article, trim_span};
+use crate::sentences::Sentence;
+use crate::span::Span;
+
+/// Nouns of records that carry other people's words: "in the cables, X
+/// said" is X through the cables. A statement, letter or interview is the
+/// speaker's own and stays out.
+const RELAYING_RECORDS: &[&str] = &[
+    "cable",
+    "cables",
+    "leak",
+    "leaks",
+    "document",
+    "documents",
+    "file",
+    "files",
+    "transcript",
+    "transcripts",
+    "minutes",
+    "records",
+    "dossier",
+    "papers",
+];
+
+/// Applies every relay pattern to `attrs` (ids stay their indices);
+/// returns, per attribution, the source name set by configuration.
+pub fn apply(
+    article: &Article,
+    sentences: &[Sentence],
+    attrs: &mut Vec<Attribution>,
+    lexicon: &Lexicon,
+    aliases: &Aliases,
+) -> Vec<Option<String>> {
+    let text = &article.prose;
+    split_which_cited(text, attrs);
+    move_content_before_citing(text, sentences, attrs);
+    move_content_before_adverbial(text, sentences, attrs);
+    for (index, sentence) in sentences.iter().enumerate() {
+        record_frame(text, index, sentence, attrs);
+    }
+    let mut named = vec![None; attrs.len()];
+    links(article, sentences, attrs, lexicon, aliases, &mut named);
+    named.resize(attrs.len(), None);
+    named
+}
+
+fn new_relay(sentence: usize, id: usize, cue: Span, source: Span, content: Vec<Span>) -> Attribution {
+    Attribution {
+        id,
+        sentence,
+        cue,
+        kind: CueKind::According,
+        source: Some(source),
+        audience: None,
+        content,
+        parent: None,
+    }
+}
+
+/// Where ", which cited Y" (or "who quoted", "citing") starts inside a
+/// source mention: (end of the relay's own name, verb span, cited span).
+fn citation_inside(text: &str, source: Span) -> Option<(usize, Span, Span)> {
+    let lower = source.of(text).to_ascii_lowercase();
+    const MARKERS: &[&str] = &[
+        ", which cited ",
+        ", which quoted ",
+        ", who cited ",
+        ", who quoted ",
+        ", that cited ",
+        ", citing ",
+        ", quoting ",
+    ];
+    let (at, marker) = MARKERS.iter().filter_map(|m| lower.find(m).map(|i| (i, *m))).min_by_key(|(i, _)| *i)?;
+    let verb = marker.split_whitespace().last()?;
+    let verb_from = at + marker.trim_end().rfind(verb)?;
+    let verb_to = verb_from + verb.len();
+    let cited_from = at + marker.len();
+    let cited_to = lower[cited_from..].find(',').map_or(lower.len(), |k| cited_from + k);
+    let base = source.start;
+    let cited = trim_span(text, Span::new(base + cited_from, base + cited_to));
+    (!cited.is_empty()).then_some((base + at, Span::new(base + verb_from, base + verb_to), cited))
+}
+
+/// "The Gazette's report, which cited the port director, said …": the
+/// subject is the Gazette's report, relaying the port director.
+fn split_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
+    for m in 0..attrs.len() {
+        let Some(source) = attrs[m].source else { continue };
+        let Some((name_end, verb, cited)) = citation_inside(text, source) else { continue };
+        let original = source;
+        attrs[m].source = Some(trim_span(text, Span::new(source.start, name_end)));
+        let content = attrs[m].content.clone();
+        let inside = (0..attrs.len()).find(|&w| w != m && original.contains(attrs[w].cue));
+        let w = match inside {
+            Some(w) => w,
+            None => {
+                let id = attrs.len();
+                attrs.push(new_relay(attrs[m].sentence, id, verb, cited, Vec::new()));
+                id
+            }
+        };
+        if attrs[m].parent == Some(w) {
+            attrs[m].parent = attrs[w].parent.filter(|&p| p != m);
+        }
+        let relay = &mut attrs[w];
+        relay.cue = verb;
+        relay.source = Some(cited);
+        relay.kind = CueKind::According;
+        relay.content = content;
+        relay.parent = Some(m);
+    }
+}
+
+/// "…, the Wire reported, citing the company.": the extractor takes the
+/// citing clause as the report's content; the claim is the clause before
+/// the outlet.
+fn move_content_before_citing(text: &str, sentences: &[Sentence], attrs: &mut [Attribution]) {
+    for m in 0..attrs.len() {
+        let Some(source) = attrs[m].source else { continue };
+        let [piece] = attrs[m].content[..] else { continue };
+        let citing = (0..attrs.len()).find(|&w| {
+            attrs[w].parent == Some(m) && attrs[w].cue.start == piece.start && attrs[w].kind == CueKind::According
+        });
+        let Some(w) = citing else { continue };
+        let sentence = sentences[attrs[m].sentence].span;
+        let before = text[sentence.start..source.start.min(attrs[m].cue.start)].trim_end();
+        let Some(clause) = before.strip_suffix(',') else { continue };
+        let claim = trim_span(text, Span::new(sentence.start, sentence.start + clause.len()));
+        if claim.is_empty() {
+            continue;
+        }
+        attrs[m].content = vec![claim];
+        attrs[w].content = vec![claim];
+    }
+}
+
+/// Whether a few words after a cue only say when: "on Tuesday", "last
+/// week", "earlier this month".
+fn is_time_adverbial(words: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "on",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "recently",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "in",
+    ];
+    const TIMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "recently",
+        "earlier",
+        "later",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower: Vec<String> =
+        words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    !lower.is_empty()
+        && lower.len() <= 4
+        && OPENERS.contains(&lower[0].as_str())
+        && lower.iter().any(|w| TIMES.contains(&w.as_str()))
+}
+
+/// "The mill will close, the Times reported on Tuesday.": the extractor
+/// takes "on Tuesday" as what was reported; the claim is the clause
+/// before the outlet.
+fn move_content_before_adverbial(text: &str, sentences: &[Sentence], attrs: &mut [Attribution]) {
+    for a in attrs.iter_mut() {
+        let Some(source) = a.source else { continue };
+        let [piece] = a.content[..] else { continue };
+        if source.start > a.cue.start || piece.start < a.cue.end || !is_time_adverbial(piece.of(text)) {
+            continue;
+        }
+        let sentence = sentences[a.sentence].span;
+        let before = text[sentence.start..source.start].trim_end();
+        let Some(clause) = before.strip_suffix(',') else { continue };
+        let claim = trim_span(text, Span::new(sentence.start, sentence.start + clause.len()));
+        if !claim.is_empty() {
+            a.content = vec![claim];
+        }
+    }
+}
+
+/// The record named by an opening "In …," phrase, when it carries other
+/// people's words: (cue span of "In", record span, end of the phrase).
+fn opening_record(text: &str, sentence: Span) -> Option<(Span, Span, usize)> {
+    let s = sentence.of(text);
+    let lead = s.len() - s.trim_start().len();
+    let body = &s[lead..];
+    if !body.starts_with("In ") {
+        return None;
+    }
+    let comma = body.find(',')?;
+    let phrase = &body[3..comma];
+    if phrase.split_whitespace().count() > 12 {
+        return None;
+    }
+    let relays = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| RELAYING_RECORDS.contains(&w.to_ascii_lowercase().as_str()));
+    if !relays {
+        return None;
+    }
+    let start = sentence.start + lead;
+    let record = trim_span(text, Span::new(start + 3, start + comma));
+    Some((Span::new(start, start + 2), record, start + comma + 1))
+}
+
+/// "In other cable leaks, the ambassador mentions that …": the record
+/// becomes the relay above the speaker.
+fn record_frame(text: &str, index: usize, sentence: &Sentence, attrs: &mut Vec<Attribution>) {
+    let Some((cue, record, after)) = opening_record(text, sentence.span) else { return };
+    let own: Vec<usize> = (0..attrs.len()).filter(|&i| attrs[i].sentence == index).collect();
+    // The speaker after the phrase, unless a speaker after the phrase
+    // already relays it.
+    let outer = |p: Option<usize>| p.is_none_or(|p| attrs[p].cue.start < after);
+    let Some(&main) = own.iter().find(|&&i| {
+        attrs[i].cue.start >= after && attrs[i].source.is_some_and(|s| s.start >= after) && outer(attrs[i].parent)
+    }) else {
+        return;
+    };
+    let rest = trim_span(text, Span::new(after, sentence.span.end));
+    // The extractor may have read a word of the phrase as a cue ("leaks");
+    // that attribution becomes the frame.
+    let frame = match own.iter().copied().find(|&i| record.cover(cue).contains(attrs[i].cue)) {
+        Some(i) => i,
+        None => {
+            let id = attrs.len();
+            attrs.push(new_relay(index, id, cue, record, Vec::new()));
+            id
+        }
+    };
+    let f = &mut attrs[frame];
+    f.cue = cue;
+    f.source = Some(record);
+    f.kind = CueKind::According;
+    f.content = vec![rest];
+    f.parent = None;
+    f.audience = None;
+    attrs[main].parent = Some(frame);
+    for &i in &own {
+        if i != frame && i != main && attrs[i].parent == Some(frame) && !rest.contains(attrs[i].cue) {
+            attrs[i].parent = None;
+        }
+    }
+}
+
+/// The outlet a link cites: by `[sources.domains]`, the article's own
+/// outlet for a relative link or its own site, else the bare domain.
+/// `mapped` says whether configuration named it.
+fn link_outlet(url: &str, article: &Article, aliases: &Aliases) -> Option<(String, bool)> {
+    let own_host = article.front.url.as_deref().and_then(host_of);
+    match host_of(url) {
+        Some(host) => {
+            if let Some(name) = aliases.outlet_for_host(&host) {
+                Some((name.to_string(), true))
+            } else if own_host.as_deref() == Some(host.as_str()) {
+                article.outlet().map(|o| (o.to_string(), true))
+            } else {
+                Some((host, false))
+            }
+        }
+        None => {
+            let relative = url.starts_with('/') || url.starts_with("./") || url.starts_with("../");
+            relative.then(|| article.outlet().map(|o| (o.to_string(), true))).flatten()
+        }
+    }
+}
+
+fn links(
+    article: &Article,
+    sentences: &[Sentence],
+    attrs: &mut Vec<Attribution>,
+    lexicon: &Lexicon,
+    aliases: &Aliases,
+    named: &mut Vec<Option<String>>,
+) {
+    let text = &article.prose;
+    for link in &article.links {
+        let Some((outlet, mapped)) = link_outlet(&link.url, article, aliases) else { continue };
+        let Some(index) = sentences.iter().position(|s| s.span.contains(link.text)) else { continue };
+        let own: Vec<usize> = (0..attrs.len()).filter(|&i| attrs[i].sentence == index).collect();
+        // "[The Gazette](…) reported": the link says which outlet the
+        // mention is. A linked person's name stays the person.
+        if let Some(&i) = own.iter().find(|&&i| attrs[i].source.is_some_and(|s| s.overlaps(link.text))) {
+            let mention = attrs[i].source.map(|s| s.of(text)).unwrap_or_default();
+            let person = kind_of(mention, lexicon) == SourceKind::Person && !looks_like_outlet(mention);
+            if mapped && !person {
+                named.resize(attrs.len(), None);
+                named[i] = Some(outlet);
+            }
+            continue;
+        }
+        if !own.is_empty() || link.text.is_empty() {
+            // The link is a cue's venue or evidence inside someone's
+            // words; the attribution already there speaks for the claim.
+            continue;
+        }
+        let claim = trim_span(text, sentences[index].span);
+        let id = attrs.len();
+        attrs.push(new_relay(index, id, link.text, link.text, vec![claim]));
+        named.resize(attrs.len(), None);
+        named[id] = Some(outlet);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attributions::extract;
+    use crate::graph::build_with;
+    use crate::markup::{Format, parse};
+    use crate::sentences::split;
+
+    /// The chain names of each sentence's attributions after the relays.
+    fn chains(src: &str, format: Format, aliases: &Aliases) -> Vec<Vec<String>> {
+        let lex = Lexicon::builtin();
+        let article = parse(src, format, &lex);
+        let sentences = split(&article, &lex);
+        let mut attrs = extract(&article, &sentences, &lex);
+        let named = apply(&article, &sentences, &mut attrs, &lex, aliases);
+        let graph = build_with(&article.prose, &attrs, &lex, aliases, &named);
+        (0..attrs.len()).map(|i| graph.chain_names(i)).collect()
+    }
+
+    fn text_chains(body: &str) -> Vec<Vec<String>> {
+        chains(&format!("Title\n{body}\n"), Format::Text, &Aliases::default())
+    }
+
+    fn has(chains: &[Vec<String>], want: &[&str]) -> bool {
+        chains.iter().any(|c| c.iter().map(String::as_str).eq(want.iter().copied()))
+    }
+
+    #[test]
+    fn which_cited_splits_the_subject() {
+        let c = text_chains("The Gazette's report, which cited the port director, said the channel was too shallow.");
+        // "The Gazette's report" is the Gazette speaking.
+        assert!(has(&c, &["Gazette", "port director"]), "{c:?}");
+        assert!(!c.iter().flatten().any(|n| n.contains("which")), "{c:?}");
+    }
+
+    #[test]
+    fn citing_after_the_outlet_keeps_the_claim_before_it() {
+        let c = text_chains(
+            "The ferry will stop running in May, the Coastal Wire reported, citing the Kessel Ferry Company.",
+        );
+        assert!(has(&c, &["Coastal Wire", "Kessel Ferry Company"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_date_after_the_cue_is_not_the_claim() {
+        let lex = Lexicon::builtin();
+        let src = "Title\nThe mill will close in September, the Kessel Island Times reported on Tuesday.\n";
+        let article = parse(src, Format::Text, &lex);
+        let sentences = split(&article, &lex);
+        let mut attrs = extract(&article, &sentences, &lex);
+        apply(&article, &sentences, &mut attrs, &lex, &Aliases::default());
+        let contents: Vec<&str> = attrs.iter().flat_map(|a| a.content.iter().map(|c| c.of(src))).collect();
+        assert_eq!(contents, vec!["The mill will close in September"]);
+        assert!(is_time_adverbial("last week") && is_time_adverbial("on Tuesday"));
+        assert!(!is_time_adverbial("that the mill would close"));
+    }
+
+    #[test]
+    fn records_relay_the_speaker_after_them() {
+        let c = text_chains(
+            "In other cable leaks, the US Ambassador to Italy mentions to the State Department that the prime minister resigned.",
+        );
+        assert!(has(&c, &["other cable leaks", "US Ambassador to Italy"]), "{c:?}");
+        // A statement is the speaker's own.
+        let c = text_chains("In a statement, the Kessel Ferry Company said the boats would run.");
+        assert!(has(&c, &["Kessel Ferry Company"]), "{c:?}");
+        assert!(!c.iter().flatten().any(|n| n.contains("statement")), "{c:?}");
+    }
+
+    #[test]
+    fn a_linked_sentence_cites_the_links_outlet() {
+        let mut aliases = Aliases::default();
+        let domains = [("coastalwire.example".to_string(), "Coastal Wire".to_string())].into_iter().collect();
+        aliases.add_domains(&domains);
+        let src = "# T\n\nThe pool will [close in May](https://coastalwire.example/pool).\n\nThe [paper](https://coastalwire.example/) reported that taxes rose.\n\nThe bridge [failed its test](https://other.example/x).\n";
+        let c = chains(src, Format::Markdown, &aliases);
+        assert!(has(&c, &["Coastal Wire"]), "{c:?}");
+        assert!(has(&c, &["other.example"]), "{c:?}");
+        assert_eq!(c.iter().filter(|c| c == &&vec!["Coastal Wire".to_string()]).count(), 2, "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_link_cites_the_articles_own_outlet() {
+        let src = "+++\noutlet = \"Harbour Gazette\"\nurl = \"https://gazette.example/a\"\n+++\n\n# T\n\nThe bridge is [unsafe](/2025/05/bridge).\n\nThe pier is [closed](https://gazette.example/pier).\n";
+        let c = chains(src, Format::Markdown, &Aliases::default());
+        assert_eq!(c, vec![vec!["Harbour Gazette".to_string()], vec!["Harbour Gazette".to_string()]]);
+    }
+
+    #[test]
+    fn a_link_inside_someones_words_changes_nothing() {
+        let src = "# T\n\nReyes said the timetable would go up on the [authority's website](https://harbour.example/x) on Monday.\n";
+        let c = chains(src, Format::Markdown, &Aliases::default());
+        assert_eq!(c, vec![vec!["Reyes".to_string()]]);
+    }
+}

@@ -1,0 +1,175 @@
+//! One source spelled two ways in an article: "Wikileaks" and
+//! "WikiLeaks", "Wiki Leaks" and "WikiLeaks". Case at the start of a word
+//! and all-capital headlines are not spellings; a surname against the
+//! full name ("Vucic", "Aleksandar Vucic") is not either.
+
+use super::{SourceGraph, SourceKind};
+use crate::span::Span;
+
+/// A source written two ways: the first spelling and where another one
+/// first appears.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    pub node: usize,
+    pub first: String,
+    pub first_at: Span,
+    pub other: String,
+    pub other_at: Span,
+}
+
+/// Words of a name that could be spelled differently: capitalised, not
+/// all capitals, four letters or more.
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w))
+        .map(str::to_string)
+        .collect()
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    !w.chars().any(char::is_lowercase)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Every whole-word occurrence of `word` in `text`, case-insensitive (ASCII).
+fn occurrences<'t>(text: &'t str, lower: &str, word: &str) -> Vec<(Span, &'t str)> {
+    let needle = word.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(&needle) {
+        let start = from + found;
+        let end = start + needle.len();
+        from = end;
+        let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+        let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+        if before_ok && after_ok && text.is_char_boundary(start) && text.is_char_boundary(end) {
+            out.push((Span::new(start, end), &text[start..end]));
+        }
+    }
+    out
+}
+
+/// The spellings of one word of a name: the first one, and the first other
+/// one that differs inside the word ("WikiLeaks" after "Wikileaks").
+fn word_variant(text: &str, lower: &str, word: &str) -> Option<((Span, String), (Span, String))> {
+    let found: Vec<(Span, &str)> =
+        occurrences(text, lower, word).into_iter().filter(|(_, w)| starts_upper(w) && !is_all_caps(w)).collect();
+    let (first_at, first) = *found.first()?;
+    let (other_at, other) = *found.iter().find(|(_, w)| *w != first)?;
+    Some(((first_at, first.to_string()), (other_at, other.to_string())))
+}
+
+/// Mentions of one source that differ only in spacing or hyphens ("Wiki
+/// Leaks", "WikiLeaks").
+fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Span, String))> {
+    let squeeze = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let mut sorted = mentions.to_vec();
+    sorted.sort();
+    for (i, a) in sorted.iter().enumerate() {
+        let a_text = strip_article(a.of(text));
+        for b in &sorted[i + 1..] {
+            let b_text = strip_article(b.of(text));
+            if a_text != b_text
+                && squeeze(a_text) == squeeze(b_text)
+                && a_text.to_lowercase() != b_text.to_lowercase()
+                && starts_upper(a_text)
+                && starts_upper(b_text)
+            {
+                return Some(((*a, a_text.to_string()), (*b, b_text.to_string())));
+            }
+        }
+    }
+    None
+}
+
+fn strip_article(mention: &str) -> &str {
+    let trimmed = mention.trim();
+    for article in ["the ", "The "] {
+        if let Some(rest) = trimmed.strip_prefix(article) {
+            return rest;
+        }
+    }
+    trimmed
+}
+
+/// Sources of the article spelled more than one way, at most one report
+/// per source, in text order of the second spelling.
+pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
+    let lower = text.to_ascii_lowercase();
+    let mut out: Vec<Variant> = Vec::new();
+    for node in &graph.nodes {
+        if !matches!(node.kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Document) {
+            continue;
+        }
+        let found = spacing_variant(text, &node.mentions)
+            .or_else(|| name_words(&node.name).iter().find_map(|w| word_variant(text, &lower, w)));
+        let Some(((first_at, first), (other_at, other))) = found else { continue };
+        // The same word in two sources' names is one report.
+        if out.iter().any(|v| v.other_at == other_at) {
+            continue;
+        }
+        out.push(Variant { node: node.id, first, first_at, other, other_at });
+    }
+    out.sort_by_key(|v| v.other_at.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::SourceNode;
+
+    fn graph(nodes: &[(&str, SourceKind, Vec<Span>)]) -> SourceGraph {
+        SourceGraph {
+            nodes: nodes
+                .iter()
+                .enumerate()
+                .map(|(id, (name, kind, mentions))| SourceNode {
+                    id,
+                    name: name.to_string(),
+                    key: name.to_lowercase(),
+                    kind: *kind,
+                    mentions: mentions.clone(),
+                })
+                .collect(),
+            ..SourceGraph::default()
+        }
+    }
+
+    #[test]
+    fn inner_capitals_are_a_second_spelling() {
+        let text = "Wikileaks published the cables. Later WikiLeaks said more.";
+        let g = graph(&[("Wikileaks", SourceKind::Organisation, vec![Span::new(0, 9)])]);
+        let v = variants(text, &g);
+        assert_eq!(v.len(), 1);
+        assert_eq!((v[0].first.as_str(), v[0].other.as_str()), ("Wikileaks", "WikiLeaks"));
+        assert_eq!(v[0].other_at.of(text), "WikiLeaks");
+    }
+
+    #[test]
+    fn capitals_at_the_start_headlines_and_surnames_are_not() {
+        let text = "COVERT ACTION MAGAZINE\nCovert Action magazine said it. Covert Action Magazine added more. Aleksandar Vucic spoke; Vucic left. Time magazine agreed.";
+        let g = graph(&[
+            ("Covert Action Magazine", SourceKind::Organisation, vec![]),
+            ("Aleksandar Vucic", SourceKind::Person, vec![]),
+        ]);
+        assert_eq!(variants(text, &g), vec![]);
+    }
+
+    #[test]
+    fn spacing_is_a_second_spelling() {
+        let text = "Wiki Leaks said so. WikiLeaks said more.";
+        let g = graph(&[("WikiLeaks", SourceKind::Organisation, vec![Span::new(0, 10), Span::new(20, 29)])]);
+        let v = variants(text, &g);
+        assert_eq!(v.len(), 1);
+        assert_eq!((v[0].first.as_str(), v[0].other.as_str()), ("Wiki Leaks", "WikiLeaks"));
+    }
+}
