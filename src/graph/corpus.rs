@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::identity::Aliases;
-use super::{SourceKind, SourceNode, looks_like_outlet};
+use super::kinds::is_outlet_name;
+use super::{SourceKind, SourceNode};
 use crate::analysis::Analysis;
 use crate::rules::claims::Governed;
 use crate::rules::house::HouseName;
@@ -187,11 +188,25 @@ pub enum ChainEnd {
     Anonymous,
     Vague,
     Unknown,
+    /// The chain returns to a source already in it.
+    Circular,
 }
 
 impl ChainEnd {
+    /// How a claim's chain ends: circular when its origin already relayed
+    /// it or the chain passes through the article's own outlet, else by the
+    /// kind of its origin.
+    pub fn of_chain(file: &FileGraph, chain: &[usize], outlet_keys: &BTreeSet<String>) -> Option<ChainEnd> {
+        let (&last, before) = chain.split_last()?;
+        let own = |id: &usize| file.source(*id).is_some_and(|s| file.outlet_key.as_deref() == Some(s.key.as_str()));
+        if before.contains(&last) || chain.iter().any(own) {
+            return Some(ChainEnd::Circular);
+        }
+        file.source(last).map(|node| ChainEnd::of(node, outlet_keys))
+    }
+
     pub fn of(node: &SourceNode, outlet_keys: &BTreeSet<String>) -> ChainEnd {
-        if outlet_keys.contains(&node.key) || (node.kind == SourceKind::Organisation && looks_like_outlet(&node.name)) {
+        if outlet_keys.contains(&node.key) || (node.kind == SourceKind::Organisation && is_outlet_name(&node.name)) {
             return ChainEnd::Outlet;
         }
         match node.kind {
@@ -215,6 +230,7 @@ impl ChainEnd {
             ChainEnd::Anonymous => "anonymous",
             ChainEnd::Vague => "vague",
             ChainEnd::Unknown => "unknown",
+            ChainEnd::Circular => "circular",
         }
     }
 }
@@ -260,7 +276,7 @@ pub fn run_outlets(files: &[FileGraph]) -> BTreeSet<String> {
 pub fn is_outlet(file: &FileGraph, node: &SourceNode, outlets: &BTreeSet<String>) -> bool {
     outlets.contains(&node.key)
         || file.is_trusted(node.id)
-        || (node.kind == SourceKind::Organisation && looks_like_outlet(&node.name))
+        || (node.kind == SourceKind::Organisation && is_outlet_name(&node.name))
 }
 
 impl OutletGraph {

@@ -13,13 +13,18 @@ const OUTLET_WORDS: &[&str] = &["magazine", "newspaper", "news agency", "website
 /// possessive, or words like "magazine"; whitespace folded.
 pub fn normalise(name: &str) -> String {
     let lower = name.to_lowercase().replace('’', "'");
+    let written: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let mut words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    while words.first().is_some_and(|w| LEADING_DROPS.contains(w)) {
+    let mut dropped = 0;
+    while words.first().is_some_and(|w| droppable(w, written.get(dropped).copied().unwrap_or(w))) {
         words.remove(0);
+        dropped += 1;
     }
     let mut key = words.join(" ");
     for outlet_word in OUTLET_WORDS {
-        if let Some(stripped) = key.strip_suffix(outlet_word) {
+        if let Some(stripped) = key.strip_suffix(outlet_word)
+            && !stripped.trim().is_empty()
+        {
             key = stripped.trim_end().to_string();
         }
     }
@@ -31,11 +36,17 @@ pub fn normalise(name: &str) -> String {
     key.trim().to_string()
 }
 
+/// Whether a leading word is dropped from a name: "the", "a", "some";
+/// "new" only as an adjective ("new documents"), not in "New York".
+fn droppable(lower: &str, written: &str) -> bool {
+    LEADING_DROPS.contains(&lower) && (lower != "new" || written.starts_with(char::is_lowercase))
+}
+
 /// The name as shown to users: the mention without leading articles.
 pub fn display(name: &str) -> String {
     let folded: Vec<&str> = name.split_whitespace().collect();
     let mut start = 0;
-    while start + 1 < folded.len() && LEADING_DROPS.contains(&folded[start].to_lowercase().as_str()) {
+    while start + 1 < folded.len() && droppable(&folded[start].to_lowercase(), folded[start]) {
         start += 1;
     }
     folded[start..].join(" ").trim_end_matches(',').to_string()
@@ -88,7 +99,7 @@ impl Aliases {
                 self.to_canonical.insert(normalise(other), key.clone());
             }
             self.to_canonical.insert(key.clone(), key.clone());
-            self.names.insert(key, display(canonical));
+            self.names.insert(key, canonical.trim().to_string());
         }
     }
 
@@ -135,6 +146,9 @@ mod tests {
         assert_eq!(normalise("Covert Action Magazine"), "covert action");
         assert_eq!(normalise("The Guardian's"), "guardian");
         assert_eq!(normalise("the  Harbour   Gazette"), "harbour gazette");
+        assert_eq!(normalise("The New York Times"), "new york times");
+        assert_eq!(normalise("new documents"), "documents");
+        assert_eq!(normalise("the Journal"), "journal");
     }
 
     #[test]
@@ -142,6 +156,7 @@ mod tests {
         assert_eq!(display("the US Ambassador to Italy"), "US Ambassador to Italy");
         assert_eq!(display("new documents leaked by Wikileaks"), "documents leaked by Wikileaks");
         assert_eq!(display("The"), "The");
+        assert_eq!(display("The New York Times"), "New York Times");
     }
 
     #[test]

@@ -242,6 +242,30 @@ pub fn is_record(name: &str, kind: SourceKind) -> bool {
     kind == SourceKind::Document || words_lower(name).iter().take(4).any(|w| RECORD_NOUNS.contains(&w.as_str()))
 }
 
+/// Whether a source's name is the name of a news outlet, not a phrase
+/// that mentions one: "The New York Times", "Fox News", "BFM TV", but not
+/// "the CBS poll", "Bob Woodward, an associate editor for the Post" or
+/// "Ben Jacobs in The Guardian".
+pub fn is_outlet_name(name: &str) -> bool {
+    // Words that may stay lowercase in an outlet's name: "Time magazine".
+    const CONNECTORS: &[&str] = &["the", "of", "for", "on", "&", "-", "magazine", "newspaper", "daily", "weekly"];
+    const ACRONYMS: &[&str] = &["AP", "AFP", "CNN", "BBC", "NBC", "ABC", "CBS", "NPR", "PBS", "MSNBC", "UPI"];
+    const NOT_OUTLETS: &[&str] = &["poll", "polls", "survey", "surveys", "tally", "report", "reports", "analysis"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || name.contains([',', '(']) || name.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = words_lower(name);
+    if lower.iter().any(|w| NOT_OUTLETS.contains(&w.as_str()) || w == "and") {
+        return false;
+    }
+    let proper =
+        words.iter().all(|w| CONNECTORS.contains(&w.to_lowercase().as_str()) || w.starts_with(char::is_uppercase));
+    let outlet =
+        looks_like_outlet(name) || words.iter().any(|w| ACRONYMS.contains(&w.trim_end_matches(['’', '\'', 's'])));
+    proper && outlet
+}
+
 /// Heads of descriptions that stand for a person named earlier:
 /// "the minister", "Serbia's leader" (compared without a plural "s").
 pub(crate) fn is_role_noun(head: &str) -> bool {
@@ -316,7 +340,6 @@ pub(crate) fn is_role_noun(head: &str) -> bool {
             | "councilor"
             | "clerk"
             | "inspector"
-            | "master"
             | "resident"
             | "worker"
             | "captain"
@@ -389,6 +412,33 @@ fn is_person_by_role(text: &str) -> bool {
         && !is_organisation(&name.join(" "))
 }
 
+/// Two or three capitalised words with no organisation word: a personal
+/// name ("Dana Bash", "Michael Patrick Leahy").
+fn is_personal_name(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w))
+        && !is_organisation(&words.join(" "))
+        && !looks_like_outlet(&words.join(" "))
+}
+
+fn is_all_caps(w: &str) -> bool {
+    !w.chars().any(char::is_lowercase)
+}
+
+/// A person named with their organisation: "CNN's Dana Bash", "Bill
+/// O'Reilly of Fox News".
+fn is_person_of_organisation(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let possessive = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s’"));
+    if let Some(at) = possessive
+        && at + 1 < words.len()
+        && is_personal_name(&words[at + 1..])
+    {
+        return true;
+    }
+    words.iter().position(|w| *w == "of").is_some_and(|at| is_personal_name(&words[..at]))
+}
+
 pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
@@ -412,7 +462,7 @@ pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     if record {
         return SourceKind::Document;
     }
-    if is_person_by_role(text) {
+    if is_person_by_role(text) || is_person_of_organisation(text) {
         return SourceKind::Person;
     }
     if is_organisation(text) {
@@ -452,11 +502,46 @@ mod tests {
             "then-Secretary of State Condoleezza Rice",
             "education board chairman Oskar Dahl",
             "the port director",
+            "CNN’s Dana Bash",
+            "Bill O’Reilly of Fox News",
+            "Washington Post's Robert Costa",
         ] {
             assert_eq!(kind_of(person, &lex), SourceKind::Person, "{person}");
         }
-        for organisation in ["Harbour Dockworkers Union", "Kessel Ferry Company", "the Foreign Ministry", "NATO"] {
+        for organisation in [
+            "Harbour Dockworkers Union",
+            "Kessel Ferry Company",
+            "the Foreign Ministry",
+            "NATO",
+            "Federal Bureau of Investigation",
+            "Bank of America",
+        ] {
             assert_eq!(kind_of(organisation, &lex), SourceKind::Organisation, "{organisation}");
+        }
+    }
+
+    #[test]
+    fn outlet_names() {
+        for name in [
+            "The New York Times",
+            "Fox News",
+            "BFM TV",
+            "Associated Press",
+            "AP",
+            "Wyoming Public Radio",
+            "Time magazine",
+        ] {
+            assert!(is_outlet_name(name), "{name}");
+        }
+        for phrase in [
+            "42 percent of the Republicans surveyed in the CBS poll",
+            "Bob Woodward, an associate editor for the Post",
+            "Ben Jacobs in The Guardian",
+            "Associated Press account",
+            "Both The New York Times and the Wall Street Journal",
+            "Mayor Ines Falk",
+        ] {
+            assert!(!is_outlet_name(phrase), "{phrase}");
         }
     }
 

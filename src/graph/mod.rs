@@ -239,15 +239,12 @@ impl Builder<'_> {
                     self.name_in_text_before(span.start, sentence_start).or_else(|| self.nearest(span.start, |_| true));
                 (found, false)
             }
-            Mention::Description => self.description(text, &lower, span, parent_node),
+            Mention::Description => self.description(text, &lower, span),
         }
     }
 
     /// "the cable", "Serbia's leader", "the authority's plan".
-    /// `relay` is the node of the attribution this one is nested in: "Falk
-    /// said the harbour master told her" cannot mean Falk by "the harbour
-    /// master".
-    fn description(&mut self, text: &str, lower: &str, span: Span, relay: Option<usize>) -> (Option<usize>, bool) {
+    fn description(&mut self, text: &str, lower: &str, span: Span) -> (Option<usize>, bool) {
         // "The Wikileaks cables" after "Wikileaks cables": the same source.
         if let Some(id) = self.known(&self.aliases.key(text)) {
             self.note_mention(id, "", span);
@@ -265,7 +262,7 @@ impl Builder<'_> {
                 if is_document {
                     n.kind == SourceKind::Document
                 } else {
-                    role && matches!(n.kind, SourceKind::Person | SourceKind::Unknown) && Some(n.id) != relay
+                    role && matches!(n.kind, SourceKind::Person | SourceKind::Unknown)
                 }
             })
         });
@@ -393,8 +390,22 @@ pub fn build_with(
         }
     }
     b.graph.chains = (0..n).map(|i| chain(attributions, &b.graph.source_of, i)).collect();
+    // "The Wire, citing the company, reported" and "…, the Wire reported,
+    // citing the company" relay the company. A person "citing" something
+    // after their words ("…,” he said, citing rising prices") gives a
+    // reason, not a source; nor is "citing the release of prisoners" one.
+    let kind_of_source = |a: usize| b.graph.source_of[a].map(|node| b.graph.nodes[node].kind);
+    let relays = |parent: usize, relay: usize| {
+        let speaks = matches!(
+            kind_of_source(relay),
+            Some(SourceKind::Person | SourceKind::Organisation | SourceKind::Document | SourceKind::Anonymous)
+        );
+        let inside_subject = attributions[relay].cue.start < attributions[parent].cue.start;
+        let parent_relays = matches!(kind_of_source(parent), Some(SourceKind::Organisation | SourceKind::Document));
+        speaks && (inside_subject || parent_relays)
+    };
     for i in 0..n {
-        let relay = cited_by(attributions, i);
+        let relay = cited_by(attributions, i, &relays);
         if relay != i {
             b.graph.chains[i] = b.graph.chains[relay].clone();
         }
@@ -405,7 +416,7 @@ pub fn build_with(
 /// "X, citing Y, reported …": a relay that holds exactly its parent's
 /// content is where the parent got it, so the parent's chain runs on
 /// through it. Returns the deepest such relay (or `i` itself).
-fn cited_by(attributions: &[Attribution], i: usize) -> usize {
+fn cited_by(attributions: &[Attribution], i: usize, relays: &dyn Fn(usize, usize) -> bool) -> usize {
     let mut current = i;
     for _ in 0..attributions.len() {
         let next = attributions.iter().position(|c| {
@@ -414,6 +425,7 @@ fn cited_by(attributions: &[Attribution], i: usize) -> usize {
                 && c.kind == crate::lexicon::CueKind::According
                 && !c.content.is_empty()
                 && c.content == attributions[current].content
+                && relays(current, c.id)
         });
         match next {
             Some(k) => current = k,

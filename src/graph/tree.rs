@@ -24,6 +24,8 @@ pub struct TreeNode {
     /// 1 for a source the article cites directly.
     pub depth: usize,
     pub outlet: bool,
+    /// The article's own outlet: citing it is circular.
+    pub own_outlet: bool,
     pub trusted: bool,
     /// Claims whose chain ends here.
     pub claims: usize,
@@ -40,13 +42,26 @@ pub struct TreeNode {
     pub children: Vec<TreeNode>,
 }
 
+/// One claim's chain, as the tree's leaves read it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimChain {
+    pub line: usize,
+    /// Display names from the first cited source to the origin.
+    pub chain: Vec<String>,
+    pub ends: Option<ChainEnd>,
+    pub complete: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ArticleTree {
     pub path: String,
     pub outlet: Option<String>,
     pub claims: usize,
     pub unattributed_claims: usize,
+    /// The sources the article cites directly, with what they relay below.
     pub sources: Vec<TreeNode>,
+    /// Every claim that rests on a source, with its chain.
+    pub chains: Vec<ClaimChain>,
 }
 
 /// Builds the tree of one article; `outlets` are the run's outlet keys.
@@ -65,6 +80,7 @@ pub fn build(file: &FileGraph, outlets: &BTreeSet<String>) -> ArticleTree {
                         kind: source.kind,
                         depth: depth + 1,
                         outlet: is_outlet(file, source, outlets),
+                        own_outlet: file.outlet_key.as_deref() == Some(source.key.as_str()),
                         trusted: file.is_trusted(id),
                         claims: 0,
                         lines: Vec::new(),
@@ -81,9 +97,9 @@ pub fn build(file: &FileGraph, outlets: &BTreeSet<String>) -> ArticleTree {
             if depth + 1 == claim.chain.len() {
                 node.claims += 1;
                 node.lines.push(claim.line);
-                let end = ChainEnd::of(source, outlets);
-                node.ends = Some(end);
-                node.complete = end.is_complete();
+                let end = ChainEnd::of_chain(file, &claim.chain, outlets);
+                node.ends = end;
+                node.complete = end.is_some_and(ChainEnd::is_complete);
             } else {
                 node.relayed += 1;
             }
@@ -91,12 +107,26 @@ pub fn build(file: &FileGraph, outlets: &BTreeSet<String>) -> ArticleTree {
         }
     }
     hang_documents(file, &mut roots);
+    let chains = file
+        .claims
+        .iter()
+        .map(|c| {
+            let ends = ChainEnd::of_chain(file, &c.chain, outlets);
+            ClaimChain {
+                line: c.line,
+                chain: file.chain_names(c),
+                ends,
+                complete: ends.is_some_and(ChainEnd::is_complete),
+            }
+        })
+        .collect();
     ArticleTree {
         path: file.path.clone(),
         outlet: file.outlet.clone(),
         claims: file.claims.len() + file.unattributed_claims,
         unattributed_claims: file.unattributed_claims,
         sources: roots,
+        chains,
     }
 }
 

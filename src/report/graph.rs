@@ -38,6 +38,7 @@ fn end_text(end: Option<ChainEnd>) -> &'static str {
         Some(ChainEnd::Outlet) => "open: ends at an outlet",
         Some(ChainEnd::Anonymous) => "open: anonymous",
         Some(ChainEnd::Vague) => "open: vague",
+        Some(ChainEnd::Circular) => "circular",
         Some(ChainEnd::Unknown) | None => "open: unknown source",
     }
 }
@@ -45,7 +46,13 @@ fn end_text(end: Option<ChainEnd>) -> &'static str {
 /// "Coastal Wire (organisation, outlet): 1 claim on line 9, open: …".
 fn node_line(n: &TreeNode) -> String {
     let mut tags = vec![kind_name(n)];
-    for (on, tag) in [(n.outlet, "outlet"), (n.trusted, "trusted"), (n.inferred, "inferred")] {
+    let tagged = [
+        (n.outlet, "outlet"),
+        (n.own_outlet, "this article's outlet"),
+        (n.trusted, "trusted"),
+        (n.inferred, "inferred"),
+    ];
+    for (on, tag) in tagged {
         if on {
             tags.push(tag.to_string());
         }

@@ -7,6 +7,7 @@ mod bad_input;
 mod config;
 mod exit_codes;
 mod extract;
+mod graph;
 mod readme;
 mod rules;
 mod samples;

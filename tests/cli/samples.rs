@@ -83,7 +83,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
 ];
 
 /// The findings only a whole-folder run can see.
-pub const LOOP_LINES: &[&str] = &[
+const LOOP_LINES: &[&str] = &[
     "samples/gazette-ferry-strike.md:10:1: error[circular-attribution] circular reporting: this article cites Coastal Wire, which cites Harbour Gazette (this article's outlet) for the same claim [Coastal Wire → Harbour Gazette]",
     "samples/wire-ferry-strike.md:10:1: error[circular-attribution] circular reporting: this article cites Harbour Gazette, which cites Coastal Wire (this article's outlet) for the same claim [Harbour Gazette → Coastal Wire]",
     "samples/post-mill-closure.md:10:1: error[circular-attribution] circular reporting: this article cites Bay Radio, which cites Kessel Island Times, which cites Lindholm Post (this article's outlet) for the same claim [Bay Radio → Kessel Island Times → Lindholm Post]",
