@@ -105,16 +105,18 @@ fn citation_inside(text: &str, source: Span) -> Option<(usize, Span, Span)> {
 }
 
 /// "The Gazette's report, which cited the port director, said …": the
-/// subject is the Gazette's report, relaying the port director.
+/// subject is the Gazette's report, relaying the port director. A cue the
+/// extractor found inside the subject ("report") is part of the name, and
+/// goes.
 fn split_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
+    let mut dropped = Vec::new();
     for m in 0..attrs.len() {
         let Some(source) = attrs[m].source else { continue };
         let Some((name_end, verb, cited)) = citation_inside(text, source) else { continue };
-        let original = source;
-        attrs[m].source = Some(trim_span(text, Span::new(source.start, name_end)));
+        let subject = trim_span(text, Span::new(source.start, name_end));
+        attrs[m].source = Some(subject);
         let content = attrs[m].content.clone();
-        let inside = (0..attrs.len()).find(|&w| w != m && original.contains(attrs[w].cue));
-        let w = match inside {
+        let w = match (0..attrs.len()).find(|&w| w != m && attrs[w].cue.overlaps(verb)) {
             Some(w) => w,
             None => {
                 let id = attrs.len();
@@ -122,15 +124,56 @@ fn split_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
                 id
             }
         };
-        if attrs[m].parent == Some(w) {
-            attrs[m].parent = attrs[w].parent.filter(|&p| p != m);
+        let inside_subject: Vec<usize> =
+            (0..attrs.len()).filter(|&i| i != m && i != w && subject.contains(attrs[i].cue)).collect();
+        // M hangs where it hung before the relay and the subject's cues did.
+        let mut parent = attrs[m].parent;
+        while let Some(p) = parent.filter(|p| *p == w || inside_subject.contains(p)) {
+            parent = attrs[p].parent.filter(|&q| q != m);
         }
+        attrs[m].parent = parent;
         let relay = &mut attrs[w];
         relay.cue = verb;
         relay.source = Some(cited);
         relay.kind = CueKind::According;
         relay.content = content;
         relay.parent = Some(m);
+        relay.audience = None;
+        dropped.extend(inside_subject);
+    }
+    remove(attrs, &dropped);
+}
+
+/// Removes attributions, keeping ids equal to indices and re-hanging the
+/// children of a removed one on its parent.
+fn remove(attrs: &mut Vec<Attribution>, gone: &[usize]) {
+    if gone.is_empty() {
+        return;
+    }
+    let parents: Vec<Option<usize>> = attrs.iter().map(|a| a.parent).collect();
+    let surviving_parent = |mut p: Option<usize>| {
+        for _ in 0..parents.len() {
+            match p {
+                Some(q) if gone.contains(&q) => p = parents[q],
+                _ => break,
+            }
+        }
+        p.filter(|q| !gone.contains(q))
+    };
+    let mut new_id = vec![None; attrs.len()];
+    let mut next = 0;
+    for (i, slot) in new_id.iter_mut().enumerate() {
+        if !gone.contains(&i) {
+            *slot = Some(next);
+            next += 1;
+        }
+    }
+    let old = std::mem::take(attrs);
+    for (i, mut a) in old.into_iter().enumerate() {
+        let Some(id) = new_id[i] else { continue };
+        a.id = id;
+        a.parent = surviving_parent(a.parent).and_then(|p| new_id[p]);
+        attrs.push(a);
     }
 }
 
@@ -383,6 +426,14 @@ mod tests {
         let sentences = split(&article, &lex);
         let mut attrs = extract(&article, &sentences, &lex);
         let named = apply(&article, &sentences, &mut attrs, &lex, aliases);
+        for (i, a) in attrs.iter().enumerate() {
+            assert_eq!(a.id, i, "ids are indices");
+            let mut p = a.parent;
+            for _ in 0..=attrs.len() {
+                p = p.and_then(|q| attrs[q].parent);
+            }
+            assert_eq!(p, None, "parents of {i} loop: {attrs:?}");
+        }
         let graph = build_with(&article.prose, &attrs, &lex, aliases, &named);
         (0..attrs.len()).map(|i| graph.chain_names(i)).collect()
     }
@@ -401,6 +452,24 @@ mod tests {
         // "The Gazette's report" is the Gazette speaking.
         assert!(has(&c, &["Gazette", "port director"]), "{c:?}");
         assert!(!c.iter().flatten().any(|n| n.contains("which")), "{c:?}");
+    }
+
+    #[test]
+    fn removing_attributions_keeps_ids_and_rehangs_children() {
+        let lex = Lexicon::builtin();
+        let src = "Title\nAccording to the Wire, the mayor said the council knew that the port was closing.\n";
+        let article = parse(src, Format::Text, &lex);
+        let sentences = split(&article, &lex);
+        let mut attrs = extract(&article, &sentences, &lex);
+        let before = attrs.len();
+        assert!(before >= 2, "{attrs:?}");
+        let child_of_first: Vec<usize> = (0..before).filter(|&i| attrs[i].parent == Some(0)).collect();
+        remove(&mut attrs, &[0]);
+        assert_eq!(attrs.len(), before - 1);
+        assert!(attrs.iter().enumerate().all(|(i, a)| a.id == i));
+        for old in child_of_first {
+            assert_eq!(attrs[old - 1].parent, None);
+        }
     }
 
     #[test]
