@@ -56,6 +56,7 @@ pub fn apply(
 ) -> Vec<Option<String>> {
     let text = &article.prose;
     split_which_cited(text, attrs);
+    cited_after_citing(text, sentences, attrs);
     move_content_before_citing(text, sentences, attrs);
     move_content_before_adverbial(text, sentences, attrs);
     for (index, sentence) in sentences.iter().enumerate() {
@@ -174,6 +175,26 @@ fn remove(attrs: &mut Vec<Attribution>, gone: &[usize]) {
         a.id = id;
         a.parent = surviving_parent(a.parent).and_then(|p| new_id[p]);
         attrs.push(a);
+    }
+}
+
+/// "…, the Wire reported, citing the company.": the source of "citing" is
+/// what it cites, not the subject it shares with "reported" (the
+/// extractor gives gerunds after a comma the subject before them).
+fn cited_after_citing(text: &str, sentences: &[Sentence], attrs: &mut [Attribution]) {
+    for a in attrs.iter_mut() {
+        let cue = a.cue.of(text).to_ascii_lowercase();
+        if !(cue.starts_with("citing") || cue.starts_with("quoting")) || a.source.is_some_and(|s| s.start >= a.cue.end)
+        {
+            continue;
+        }
+        let sentence = sentences[a.sentence].span;
+        let rest = &text[a.cue.end..sentence.end];
+        let end = rest.find([',', ';', '.', '—', '(']).unwrap_or(rest.len());
+        let cited = trim_span(text, Span::new(a.cue.end, a.cue.end + end));
+        if !cited.is_empty() && cited.of(text).split_whitespace().count() <= 12 {
+            a.source = Some(cited);
+        }
     }
 }
 
