@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{Diagnostic, Severity, catalog};
+use super::{Diagnostic, Label, Severity, catalog};
 use crate::graph::corpus::{FileGraph, run_outlets};
 
 /// By default two claims are "the same" when they share a third of their
@@ -231,6 +231,16 @@ pub fn find(files: &[FileGraph], min_overlap: f64) -> Vec<(usize, Diagnostic)> {
         );
         let mut round: Vec<&str> = loop_.outlets.iter().map(String::as_str).collect();
         round.push(&own);
+        // Point at the cited outlet where this article names it.
+        let (_, _, cited_at) = path[0];
+        let labels: Vec<Label> = f.claims[claim]
+            .chain
+            .get(cited_at)
+            .and_then(|&id| f.source(id))
+            .and_then(|s| s.mentions.iter().find(|m| f.claims[claim].span.contains(**m)).map(|m| (s, *m)))
+            .map(|(s, at)| Label { span: at, message: format!("cites {}", s.name) })
+            .into_iter()
+            .collect();
         let mut notes = vec![round.join(" → ")];
         for c in &loop_.claims[1..] {
             notes.push(format!("{} says it in {}:{}", c.outlet, c.path, c.line));
@@ -242,7 +252,7 @@ pub fn find(files: &[FileGraph], min_overlap: f64) -> Vec<(usize, Diagnostic)> {
                 severity,
                 message,
                 span: f.claims[claim].span,
-                labels: Vec::new(),
+                labels,
                 chain,
                 notes,
                 help: help.clone(),
