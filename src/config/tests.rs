@@ -74,3 +74,19 @@ fn top_level_key_under_aliases_is_located() {
     assert_eq!((e.line, e.column), (3, 1));
     assert!(e.message.contains("`rule-files` is inside [sources.aliases]"), "{e}");
 }
+
+#[test]
+fn reads_the_chain_keys() {
+    let s = parse_str(
+        "loop-overlap = 0.5\nsingle-source-share = 1\n[sources]\ntrusted = [\"Reuters\"]\n[sources.domains]\n\"www.gazette.example\" = \"Harbour Gazette\"\n[[outlets]]\nfiles = [\"nyt_*\"]\nname = \"The New York Times\"\n",
+    )
+    .unwrap();
+    assert_eq!(s.loop_overlap, 0.5);
+    assert_eq!(s.rules.single_source_share, 1.0);
+    assert_eq!(s.rules.house.trusted.len(), 1);
+    assert_eq!(s.aliases.outlet_for_host("gazette.example"), Some("Harbour Gazette"));
+    assert_eq!(s.outlet_for(Path::new("archive/nyt_2016-01-01_x.txt")), Some("The New York Times"));
+    assert_eq!(s.outlet_for(Path::new("archive/politico_x.txt")), None);
+    let e = parse_str("single-source-share = \"half\"\n").unwrap_err();
+    assert_eq!(e.key.as_deref(), Some("single-source-share"));
+}
