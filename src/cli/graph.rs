@@ -7,8 +7,6 @@ use std::io::BufRead;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use super::{
     EXIT_CLEAN, EXIT_ERROR, GraphArgs, Outcome, analyse_input, emit, file_graph, overlap_of, prepare,
     report_config_error, usage_error, warn,
@@ -26,15 +24,24 @@ pub fn graph(args: &GraphArgs) -> Result<u8, u8> {
     if !args.from_jsonl.is_empty() && !args.common.paths.is_empty() {
         return Err(usage_error("error: give articles or `--from-jsonl FILE…`, not both".into()));
     }
-    let (resolver, mut errors, inputs) = if args.from_jsonl.is_empty() {
+    let (resolver, mut errors, inputs, threads) = if args.from_jsonl.is_empty() {
         let prepared = prepare(&args.common)?;
-        (prepared.resolver, prepared.errors, prepared.inputs)
+        (prepared.resolver, prepared.errors, prepared.inputs, prepared.threads)
     } else {
-        (jsonl_resolver(args)?, Vec::new(), Vec::new())
+        (jsonl_resolver(args)?, Vec::new(), Vec::new(), 1)
     };
     let mut config_failed = false;
     let files = if args.from_jsonl.is_empty() {
-        let outcomes: Vec<Outcome> = inputs.par_iter().map(|input| graph_one(input, &resolver)).collect();
+        let mut outcomes: Vec<Outcome> = Vec::with_capacity(inputs.len());
+        super::stream::run_ordered(
+            &inputs,
+            threads,
+            |_, input| graph_one(input, &resolver),
+            |i, result| {
+                outcomes.push(result.unwrap_or_else(|crash| super::crash_error(&inputs[i], &crash)));
+                std::ops::ControlFlow::Continue(())
+            },
+        );
         let mut files = Vec::new();
         for outcome in outcomes {
             match outcome {
@@ -44,7 +51,7 @@ pub fn graph(args: &GraphArgs) -> Result<u8, u8> {
                     config_failed = true;
                     report_config_error(&e, false);
                 }
-                Outcome::Checked { .. } | Outcome::Extracted { .. } => {}
+                Outcome::Checked { .. } | Outcome::Rendered(_) | Outcome::Extracted { .. } => {}
             }
         }
         files

@@ -152,13 +152,7 @@ pub fn read(input: &Input) -> Result<String, FileError> {
     let display = input.display().to_string();
     let fail = |offset: usize, message: String| FileError { path: display.clone(), offset, message };
     let bytes = match input {
-        Input::Stdin { .. } => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| fail(0, format!("cannot read standard input: {}", describe(&e))))?;
-            buf
-        }
+        Input::Stdin { .. } => stdin_bytes().map_err(|message| fail(0, message))?,
         Input::File { path, .. } => {
             let meta = std::fs::metadata(path).map_err(|e| fail(0, format!("cannot read: {}", describe(&e))))?;
             if !meta.is_file() {
@@ -168,6 +162,42 @@ pub fn read(input: &Input) -> Result<String, FileError> {
         }
     };
     decode(bytes).map_err(|(offset, message)| fail(offset, message))
+}
+
+/// Standard input, read once: a run may look at an input twice (once for
+/// its outlet, once to check it), and standard input cannot be read again.
+fn stdin_bytes() -> Result<Vec<u8>, String> {
+    static STDIN: std::sync::OnceLock<Result<Vec<u8>, String>> = std::sync::OnceLock::new();
+    STDIN
+        .get_or_init(|| {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+                .map_err(|e| format!("cannot read standard input: {}", describe(&e)))
+        })
+        .clone()
+}
+
+/// The first bytes of an input, enough to see whether it opens with front
+/// matter; empty when it cannot be read (reading it later reports why).
+pub fn head(input: &Input, len: usize) -> Vec<u8> {
+    match input {
+        Input::Stdin { .. } => stdin_bytes().map(|mut b| {
+            b.truncate(len);
+            b
+        }),
+        // Not a regular file (a FIFO would block on open): nothing to see.
+        Input::File { path, .. } if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) => Ok(Vec::new()),
+        Input::File { path, .. } => std::fs::File::open(path)
+            .and_then(|f| {
+                let mut buf = Vec::with_capacity(len);
+                f.take(len as u64).read_to_end(&mut buf)?;
+                Ok(buf)
+            })
+            .map_err(|e| e.to_string()),
+    }
+    .unwrap_or_default()
 }
 
 /// Checks for binary content and decodes UTF-8 without loss.

@@ -6,14 +6,15 @@ mod changed;
 mod graph;
 pub mod inputs;
 mod setup;
+pub mod stream;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::Buffer;
-use rayon::prelude::*;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command, CommonArgs, FailOnArg, GraphArgs, RulesFormat};
 
@@ -25,7 +26,7 @@ use crate::lexicon::Lexicon;
 use crate::markup::Format;
 use crate::report::{self, CheckFormat, CheckedFile, ExtractFormat, FileError, Summary};
 use crate::rules::loops;
-use crate::rules::{Severity, catalog, suppress};
+use crate::rules::{Diagnostic, Severity, catalog, suppress};
 use crate::span::Span;
 use inputs::Input;
 
@@ -115,6 +116,7 @@ struct Prepared {
     errors: Vec<FileError>,
     resolver: Resolver,
     config_failed: bool,
+    threads: usize,
 }
 
 fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
@@ -131,14 +133,11 @@ fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
     };
     let mut errors = Vec::new();
     let found = inputs::collect_with(&args.paths, args.stdin_filename.as_deref(), !args.no_ignore, &mut errors);
-    if let Some(n) = args.threads {
-        // Ignore failure: the global pool may already exist in tests.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
-    }
     let resolver = Resolver::new(builtin, forced, args.isolated);
     let inputs =
         found.into_iter().filter(|(input, explicit)| wanted(input, *explicit, args, &resolver)).map(|(i, _)| i);
-    Ok(Prepared { inputs: inputs.collect(), errors, resolver, config_failed: false })
+    let threads = stream::thread_count(args.threads);
+    Ok(Prepared { inputs: inputs.collect(), errors, resolver, config_failed: false, threads })
 }
 
 /// Whether the config's `include`/`exclude` keep an input. Files found by
@@ -153,19 +152,49 @@ fn wanted(input: &Input, explicit: bool, args: &CommonArgs, resolver: &Resolver)
 
 /// What happened to one input.
 enum Outcome {
+    /// Checked, with cross-file findings added and suppressions applied.
     Checked {
         file: CheckedFile,
-        facts: FileGraph,
         fail_on: Option<FailOn>,
         problems: Vec<FileError>,
-        suppressions: Suppressions,
     },
+    /// Checked and already rendered, for output written as it comes.
+    Rendered(CheckedOutput),
     Extracted {
         rendered: String,
     },
     Graphed(FileGraph),
     Unreadable(FileError),
     BadConfig(ConfigError),
+}
+
+/// One checked file in the chosen format, with what the run's summary
+/// and exit code need to know of it.
+struct CheckedOutput {
+    rendered: Vec<u8>,
+    /// Json only: the file's suppressed findings, which the document lists
+    /// after all diagnostics.
+    suppressed: Vec<String>,
+    counts: Summary,
+    /// Whether a finding reaches the file's fail-on level.
+    failed: bool,
+    problems: Vec<FileError>,
+}
+
+/// How `check` renders and judges each file when it streams its output.
+struct Style {
+    format: CheckFormat,
+    color: bool,
+    fail_on: Option<FailOn>,
+}
+
+/// A worker that panicked: reported against its input, never silently lost.
+fn crash_error(input: &Input, crash: &stream::Crashed) -> Outcome {
+    Outcome::Unreadable(FileError {
+        path: input.display().to_string(),
+        offset: 0,
+        message: format!("internal error, please report it: {}", crash.message),
+    })
 }
 
 /// Reads and analyses one input.
@@ -176,7 +205,9 @@ fn analyse_input(input: &Input, resolver: &Resolver) -> Result<(String, Arc<Sett
     Ok((text, settings, analysis))
 }
 
-fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
+/// Checks one input; `loops` are its cross-file findings, found first.
+/// With a `style` the file comes back rendered, else as a `CheckedFile`.
+fn check_one(input: &Input, resolver: &Resolver, loops: &[Diagnostic], style: Option<&Style>) -> Outcome {
     let (text, settings, analysis) = match analyse_input(input, resolver) {
         Ok(parts) => parts,
         Err(outcome) => return outcome,
@@ -185,7 +216,7 @@ fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
     let outlet_key = outlet.as_deref().map(|o| settings.aliases.key(o));
     let mut diagnostics = analysis.lint(&settings.lexicon, &settings.rules, outlet_key);
     diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
-    let facts = file_graph(input, &settings, &analysis);
+    add_loops(&mut diagnostics, loops, &settings);
     // Bad front matter: the article is still checked, and the run exits 2.
     let problems = analysis
         .article
@@ -197,8 +228,39 @@ fn check_one(input: &Input, resolver: &Resolver) -> Outcome {
         analysis.sentences.iter().zip(&analysis.judgements).filter(|(_, j)| j.is_claim).map(|(s, _)| s.span).collect();
     let suppressions =
         Suppressions { directives: suppress::directives(&analysis.article, &claims), settings: settings.clone() };
-    let file = CheckedFile { path: input.display().to_string(), text, diagnostics, suppressed: Vec::new() };
-    Outcome::Checked { file, facts, fail_on: settings.fail_on, problems, suppressions }
+    drop(analysis);
+    let mut file = CheckedFile { path: input.display().to_string(), text, diagnostics, suppressed: Vec::new() };
+    suppressions.apply(&mut file);
+    let Some(style) = style else {
+        return Outcome::Checked { file, fail_on: settings.fail_on, problems };
+    };
+    let fail_on = style.fail_on.or(settings.fail_on).unwrap_or(FailOn::Level(Severity::Error));
+    Outcome::Rendered(CheckedOutput {
+        rendered: render_one(&file, style),
+        suppressed: if style.format == CheckFormat::Json {
+            report::machine::json_suppressed(&file)
+        } else {
+            Vec::new()
+        },
+        counts: Summary::of(std::slice::from_ref(&file), 1),
+        failed: file.diagnostics.iter().any(|d| fail_on.fails(d.severity)),
+        problems,
+    })
+}
+
+/// One file's part of a streamed `check` output.
+fn render_one(file: &CheckedFile, style: &Style) -> Vec<u8> {
+    let one = std::slice::from_ref(file);
+    match style.format {
+        CheckFormat::Json => report::machine::json_fragment(file).into_bytes(),
+        CheckFormat::Jsonl => report::machine::jsonl(one).into_bytes(),
+        CheckFormat::Concise => report::machine::concise(one).into_bytes(),
+        _ => {
+            let mut buffer = if style.color { Buffer::ansi() } else { Buffer::no_color() };
+            report::human::render_file(file, &mut buffer);
+            buffer.into_inner()
+        }
+    }
 }
 
 /// An article's outlet: front matter `outlet`, else `[[outlets]]`.
@@ -232,21 +294,39 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
     let args = &check_args.common;
     let format = args.format_check().map_err(usage_error)?;
     let mut prepared = prepare(args)?;
-    let outcomes: Vec<Outcome> = prepared.inputs.par_iter().map(|input| check_one(input, &prepared.resolver)).collect();
+    let loops = find_loops(&prepared);
+    // Formats that are one piece per file are written as files finish, so
+    // memory stays flat; the others, and baselines and --diff-base, need
+    // every file first.
+    let streams = matches!(format, CheckFormat::Json | CheckFormat::Jsonl | CheckFormat::Concise | CheckFormat::Human)
+        && check_args.diff_base.is_none()
+        && check_args.baseline.is_none()
+        && check_args.write_baseline.is_none();
+    if streams {
+        return check_streaming(args, format, prepared, &loops);
+    }
+    let mut outcomes = Vec::with_capacity(prepared.inputs.len());
+    let no_loops = Vec::new();
+    let inputs = &prepared.inputs;
+    stream::run_ordered(
+        inputs,
+        prepared.threads,
+        |i, input| check_one(input, &prepared.resolver, loops.get(&i).unwrap_or(&no_loops), None),
+        |i, result| {
+            outcomes.push(result.unwrap_or_else(|crash| crash_error(&inputs[i], &crash)));
+            ControlFlow::Continue(())
+        },
+    );
     let mut files = Vec::new();
-    let mut facts = Vec::new();
     let mut fail_levels = Vec::new();
-    let mut suppressions = Vec::new();
     let mut config_errors: BTreeSet<String> = BTreeSet::new();
     let color_err = use_color(args.color, std::io::stderr().is_terminal());
     for outcome in outcomes {
         match outcome {
-            Outcome::Checked { file, facts: f, fail_on, problems, suppressions: s } => {
+            Outcome::Checked { file, fail_on, problems } => {
                 prepared.errors.extend(problems);
                 files.push(file);
-                facts.push(f);
                 fail_levels.push(fail_on);
-                suppressions.push(s);
             }
             Outcome::Unreadable(e) => prepared.errors.push(e),
             Outcome::BadConfig(e) => {
@@ -255,13 +335,8 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
                     report_config_error(&e, color_err);
                 }
             }
-            Outcome::Extracted { .. } | Outcome::Graphed(_) => {}
+            Outcome::Rendered(_) | Outcome::Extracted { .. } | Outcome::Graphed(_) => {}
         }
-    }
-    let settings: Vec<&Settings> = suppressions.iter().map(|s| &*s.settings).collect();
-    add_loops(&mut files, &facts, &settings);
-    for (file, s) in files.iter_mut().zip(&suppressions) {
-        s.apply(file);
     }
     if let Some(base) = &check_args.diff_base {
         only_changed(&mut files, &prepared.inputs, base)?;
@@ -371,21 +446,203 @@ fn write_baseline(files: &[CheckedFile], path: &str, prepared: &Prepared) -> Res
     Ok(EXIT_CLEAN)
 }
 
-/// Adds cross-file circular-reporting findings to the files they concern,
-/// at each file's severity for the rule. A claim on a loop is reported as
-/// circular only, not also as secondhand. Claims are the same claim when
-/// they share the smallest `loop-overlap` of the run's configs.
-fn add_loops(files: &mut [CheckedFile], facts: &[FileGraph], settings: &[&Settings]) {
-    let overlap = overlap_of(settings).unwrap_or(loops::DEFAULT_LOOP_OVERLAP);
-    for (index, mut d) in loops::find(facts, overlap) {
-        let Some(severity) = settings.get(index).and_then(|s| s.rules.severity(d.rule)) else { continue };
-        d.severity = severity;
-        let file = &mut files[index];
-        let duplicate = file.diagnostics.iter().any(|e| e.rule == d.rule && e.span == d.span);
+/// `check` for formats written one file at a time: each file is printed
+/// as soon as it and those before it are done.
+fn check_streaming(
+    args: &CommonArgs,
+    format: CheckFormat,
+    mut prepared: Prepared,
+    loops: &BTreeMap<usize, Vec<Diagnostic>>,
+) -> Result<u8, u8> {
+    let style = Style {
+        format,
+        color: format == CheckFormat::Human && use_color(args.color, std::io::stdout().is_terminal()),
+        fail_on: args.fail_on.map(FailOnArg::into_fail_on),
+    };
+    let color_err = use_color(args.color, std::io::stderr().is_terminal());
+    for e in &prepared.errors {
+        warn(&e.to_string());
+    }
+    let mut out = Output::new();
+    let mut summary = Summary::default();
+    let mut suppressed = Vec::new();
+    let mut failed = false;
+    let mut config_errors: BTreeSet<String> = BTreeSet::new();
+    let mut wrote_any = false;
+    if format == CheckFormat::Json {
+        let _ = out.write(report::machine::json_open().as_bytes());
+    }
+    let no_loops = Vec::new();
+    let (inputs, resolver, errors) = (&prepared.inputs, &prepared.resolver, &mut prepared.errors);
+    let config_failed = &mut prepared.config_failed;
+    stream::run_ordered(
+        inputs,
+        prepared.threads,
+        |i, input| check_one(input, resolver, loops.get(&i).unwrap_or(&no_loops), Some(&style)),
+        |i, result| match result.unwrap_or_else(|crash| crash_error(&inputs[i], &crash)) {
+            Outcome::Rendered(checked) => {
+                for p in checked.problems {
+                    warn(&p.to_string());
+                    errors.push(p);
+                }
+                summary.files += 1;
+                summary.error += checked.counts.error;
+                summary.warning += checked.counts.warning;
+                summary.info += checked.counts.info;
+                failed |= checked.failed;
+                suppressed.extend(checked.suppressed);
+                if checked.rendered.is_empty() {
+                    return out.write(&[]);
+                }
+                if format == CheckFormat::Json && wrote_any {
+                    let _ = out.write(b",");
+                }
+                wrote_any = true;
+                out.write(&checked.rendered)
+            }
+            Outcome::Unreadable(e) => {
+                warn(&e.to_string());
+                errors.push(e);
+                ControlFlow::Continue(())
+            }
+            Outcome::BadConfig(e) => {
+                *config_failed = true;
+                if config_errors.insert(e.to_string()) {
+                    report_config_error(&e, color_err);
+                }
+                ControlFlow::Continue(())
+            }
+            Outcome::Checked { .. } | Outcome::Extracted { .. } | Outcome::Graphed(_) => ControlFlow::Continue(()),
+        },
+    );
+    let closing = match format {
+        CheckFormat::Json => report::machine::json_close(wrote_any, &suppressed, &summary, &prepared.errors),
+        CheckFormat::Human => report::human::summary_line(&summary),
+        _ => String::new(),
+    };
+    let _ = out.write(closing.as_bytes());
+    out.finish()?;
+    if summary.files == 0 && prepared.errors.is_empty() && !prepared.config_failed {
+        warn("whosaid: no articles found (.md, .markdown or .txt)");
+    }
+    if !prepared.errors.is_empty() || prepared.config_failed {
+        return Ok(EXIT_ERROR);
+    }
+    if args.exit_zero {
+        return Ok(EXIT_CLEAN);
+    }
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Buffered standard output that remembers how writing ended.
+struct Output {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    /// Set once a write failed: the exit code the run ends with.
+    failed: Option<u8>,
+}
+
+impl Output {
+    fn new() -> Output {
+        Output { out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()), failed: None }
+    }
+
+    /// Writes `bytes`; a closed pipe (`whosaid … | head`) ends quietly.
+    fn write(&mut self, bytes: &[u8]) -> ControlFlow<()> {
+        if self.failed.is_some() {
+            return ControlFlow::Break(());
+        }
+        match self.out.write_all(bytes) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                self.failed = Some(exit_for_write_error(&e));
+                ControlFlow::Break(())
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<(), u8> {
+        if self.failed.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(exit_for_write_error(&e));
+        }
+        self.failed.map_or(Ok(()), Err)
+    }
+}
+
+fn exit_for_write_error(e: &std::io::Error) -> u8 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe { EXIT_CLEAN } else { EXIT_ERROR }
+}
+
+/// Whether an article may have an outlet: front matter (a Markdown file
+/// opening with `+++`) or an `[[outlets]]` entry of its config.
+fn may_have_outlet(input: &Input, settings: &Settings) -> bool {
+    let front_matter = Format::from_path(input.display()) == Format::Markdown && {
+        let head = inputs::head(input, 6);
+        head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&head).starts_with(b"+++")
+    };
+    front_matter || settings.outlet_for(Path::new(input.display())).is_some()
+}
+
+/// Cross-file circular reporting, found before any file is checked so that
+/// files can then be checked and printed one at a time. Only articles with
+/// an outlet take part, so a run without two of them skips the analysis.
+fn find_loops(prepared: &Prepared) -> BTreeMap<usize, Vec<Diagnostic>> {
+    let mut overlaps: Vec<Arc<Settings>> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, input) in prepared.inputs.iter().enumerate() {
+        let Ok(settings) = prepared.resolver.for_article(&input.config_anchor()) else { continue };
+        if may_have_outlet(input, &settings) {
+            candidates.push(i);
+        }
+        if !overlaps.iter().any(|s| Arc::ptr_eq(s, &settings)) {
+            overlaps.push(settings);
+        }
+    }
+    if candidates.len() < 2 {
+        return BTreeMap::new();
+    }
+    let mut facts: Vec<FileGraph> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    stream::run_ordered(
+        &candidates,
+        prepared.threads,
+        |_, &i| {
+            let input = &prepared.inputs[i];
+            let (_, settings, analysis) = analyse_input(input, &prepared.resolver).ok()?;
+            let graph = file_graph(input, &settings, &analysis);
+            graph.outlet_key.is_some().then_some((i, graph))
+        },
+        |_, result| {
+            if let Ok(Some((i, f))) = result {
+                owners.push(i);
+                facts.push(f);
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    let refs: Vec<&Settings> = overlaps.iter().map(|s| &**s).collect();
+    let overlap = overlap_of(&refs).unwrap_or(loops::DEFAULT_LOOP_OVERLAP);
+    let mut found: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+    for (index, d) in loops::find(&facts, overlap) {
+        found.entry(owners[index]).or_default().push(d);
+    }
+    found
+}
+
+/// Adds cross-file circular-reporting findings to one file's diagnostics,
+/// at the file's severity for the rule. A claim on a loop is reported as
+/// circular only, not also as secondhand.
+fn add_loops(diagnostics: &mut Vec<Diagnostic>, loops: &[Diagnostic], settings: &Settings) {
+    for d in loops {
+        let Some(severity) = settings.rules.severity(d.rule) else { continue };
+        let duplicate = diagnostics.iter().any(|e| e.rule == d.rule && e.span == d.span);
         if !duplicate {
-            file.diagnostics.retain(|e| !(e.rule == catalog::SECONDHAND && e.span == d.span));
-            file.diagnostics.push(d);
-            file.diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+            let mut d = d.clone();
+            d.severity = severity;
+            diagnostics.retain(|e| !(e.rule == catalog::SECONDHAND && e.span == d.span));
+            diagnostics.push(d);
+            diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
         }
     }
 }
@@ -414,31 +671,48 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
 fn extract(args: &CommonArgs) -> Result<u8, u8> {
     let format = args.format_extract().map_err(usage_error)?;
     let mut prepared = prepare(args)?;
-    let outcomes: Vec<Outcome> =
-        prepared.inputs.par_iter().map(|input| extract_one(input, &prepared.resolver, format)).collect();
-    let mut pieces = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Extracted { rendered } => pieces.push(rendered),
-            Outcome::Unreadable(e) => prepared.errors.push(e),
-            Outcome::BadConfig(e) => {
-                prepared.config_failed = true;
-                report_config_error(&e, false);
-            }
-            Outcome::Checked { .. } | Outcome::Graphed(_) => {}
-        }
-    }
-    let text = match format {
-        ExtractFormat::Json => {
-            let body: Vec<&str> = pieces.iter().map(|p| p.trim_end()).collect();
-            format!("{{\"version\": {}, \"files\": [\n{}\n]}}\n", report::machine::JSON_VERSION, body.join(",\n"))
-        }
-        ExtractFormat::Jsonl | ExtractFormat::Human => pieces.concat(),
-    };
     for e in &prepared.errors {
         warn(&e.to_string());
     }
-    emit(&text)?;
+    let mut out = Output::new();
+    let mut first = true;
+    if format == ExtractFormat::Json {
+        let _ = out.write(format!("{{\"version\": {}, \"files\": [\n", report::machine::JSON_VERSION).as_bytes());
+    }
+    let (inputs, resolver, errors) = (&prepared.inputs, &prepared.resolver, &mut prepared.errors);
+    let config_failed = &mut prepared.config_failed;
+    stream::run_ordered(
+        inputs,
+        prepared.threads,
+        |_, input| extract_one(input, resolver, format),
+        |i, result| match result.unwrap_or_else(|crash| crash_error(&inputs[i], &crash)) {
+            Outcome::Extracted { rendered } => {
+                if format != ExtractFormat::Json {
+                    return out.write(rendered.as_bytes());
+                }
+                if !first {
+                    let _ = out.write(b",\n");
+                }
+                first = false;
+                out.write(rendered.trim_end().as_bytes())
+            }
+            Outcome::Unreadable(e) => {
+                warn(&e.to_string());
+                errors.push(e);
+                ControlFlow::Continue(())
+            }
+            Outcome::BadConfig(e) => {
+                *config_failed = true;
+                report_config_error(&e, false);
+                ControlFlow::Continue(())
+            }
+            Outcome::Checked { .. } | Outcome::Rendered(_) | Outcome::Graphed(_) => ControlFlow::Continue(()),
+        },
+    );
+    if format == ExtractFormat::Json {
+        let _ = out.write(b"\n]}\n");
+    }
+    out.finish()?;
     Ok(if prepared.errors.is_empty() && !prepared.config_failed { EXIT_CLEAN } else { EXIT_ERROR })
 }
 

@@ -37,6 +37,7 @@ pub struct JsonSuppressed<'a> {
     pub directive_line: usize,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonCheck<'a> {
     version: u32,
@@ -68,20 +69,178 @@ pub fn json_diagnostic<'a>(file: &'a CheckedFile, index: &LineIndex, d: &'a Diag
 
 /// The `check --format json` document.
 pub fn json(files: &[CheckedFile], errors: &[FileError], file_count: usize) -> String {
-    let mut diagnostics = Vec::new();
+    let mut doc = json_open();
+    let mut wrote_any = false;
     let mut suppressed = Vec::new();
     for f in files {
-        let index = LineIndex::new(&f.text);
-        diagnostics.extend(f.diagnostics.iter().map(|d| json_diagnostic(f, &index, d)));
-        suppressed.extend(f.suppressed.iter().map(|s| JsonSuppressed {
-            diagnostic: json_diagnostic(f, &index, &s.diagnostic),
-            reason: s.reason.as_deref(),
-            directive_line: index.locate(&f.text, s.directive.start).0,
-        }));
+        let fragment = json_fragment(f);
+        if !fragment.is_empty() {
+            if wrote_any {
+                doc.push(',');
+            }
+            doc.push_str(&fragment);
+            wrote_any = true;
+        }
+        suppressed.extend(json_suppressed(f));
     }
-    let doc =
-        JsonCheck { version: JSON_VERSION, diagnostics, suppressed, summary: Summary::of(files, file_count), errors };
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    doc.push_str(&json_close(wrote_any, &suppressed, &Summary::of(files, file_count), errors));
+    doc
+}
+
+// The json document is written in pieces so that `check` can stream it
+// file by file: `json_open`, then each file's `json_fragment` joined by
+// commas, then `json_close` with the (few) suppressed findings kept
+// aside. Together they give exactly what `serde_json::to_string_pretty`
+// gives for the whole document.
+
+/// Appends pretty JSON of `value`, nested `depth` levels deep, to `out`.
+fn write_pretty_at<T: Serialize>(out: &mut Vec<u8>, value: &T, depth: usize) {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Nested { depth, has_value: false });
+    // Writing into memory cannot fail, and our types always serialize.
+    let _ = value.serialize(&mut serializer);
+}
+
+/// Pretty JSON of `value` as it appears nested `depth` levels deep.
+fn pretty_at<T: Serialize>(value: &T, depth: usize) -> String {
+    let mut out = Vec::new();
+    write_pretty_at(&mut out, value, depth);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's pretty layout (two-space indent) starting `depth` levels
+/// deep, so that a value rendered on its own drops into a document
+/// exactly as if the whole document had been rendered at once.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(mark)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(mark)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// The document up to the opening of the diagnostics array.
+pub fn json_open() -> String {
+    format!("{{\n  \"version\": {JSON_VERSION},\n  \"diagnostics\": [")
+}
+
+/// Elements nested at depth 2 with their leading newlines, comma-separated.
+fn elements<T: Serialize>(items: impl Iterator<Item = T>) -> String {
+    let mut out = Vec::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\n    ");
+        write_pretty_at(&mut out, &item, 2);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One file's diagnostics as array elements, comma-separated; empty when
+/// the file has none.
+pub fn json_fragment(file: &CheckedFile) -> String {
+    if file.diagnostics.is_empty() {
+        return String::new();
+    }
+    let index = LineIndex::new(&file.text);
+    elements(file.diagnostics.iter().map(|d| json_diagnostic(file, &index, d)))
+}
+
+/// One file's suppressed findings, each as a pretty array element.
+pub fn json_suppressed(file: &CheckedFile) -> Vec<String> {
+    if file.suppressed.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(&file.text);
+    file.suppressed
+        .iter()
+        .map(|s| {
+            elements(std::iter::once(JsonSuppressed {
+                diagnostic: json_diagnostic(file, &index, &s.diagnostic),
+                reason: s.reason.as_deref(),
+                directive_line: index.locate(&file.text, s.directive.start).0,
+            }))
+        })
+        .collect()
+}
+
+/// The rest of the document after the last diagnostic.
+pub fn json_close(wrote_any: bool, suppressed: &[String], summary: &Summary, errors: &[FileError]) -> String {
+    let suppressed = if suppressed.is_empty() { "[]".to_string() } else { format!("[{}\n  ]", suppressed.join(",")) };
+    format!(
+        "{}],\n  \"suppressed\": {suppressed},\n  \"summary\": {},\n  \"errors\": {}\n}}\n",
+        if wrote_any { "\n  " } else { "" },
+        pretty_at(summary, 1),
+        pretty_at(&errors, 1)
+    )
 }
 
 /// One diagnostic per line.
@@ -115,4 +274,76 @@ pub fn concise(files: &[CheckedFile]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Severity;
+    use crate::rules::suppress::Suppressed;
+
+    fn diagnostic(start: usize, note: &str) -> Diagnostic {
+        Diagnostic {
+            rule: "missing-attribution",
+            severity: Severity::Warning,
+            message: "claim has no attribution".into(),
+            span: Span::new(start, start + 4),
+            labels: vec![Label { span: Span::new(start, start + 1), message: "cue".into() }],
+            chain: vec!["A \"quoted\"\nname".into()],
+            notes: if note.is_empty() { Vec::new() } else { vec![note.into()] },
+            help: "Say who.".into(),
+        }
+    }
+
+    fn file(path: &str, diagnostics: Vec<Diagnostic>, suppressed: usize) -> CheckedFile {
+        let suppressed = (0..suppressed)
+            .map(|i| Suppressed {
+                diagnostic: diagnostic(i, "s"),
+                reason: (i % 2 == 0).then(|| "checked by the desk".to_string()),
+                directive: Span::new(10, 12),
+            })
+            .collect();
+        CheckedFile { path: path.into(), text: "Line one.\nLine “two”.\n".into(), diagnostics, suppressed }
+    }
+
+    /// The streamed pieces add up to serde's pretty document, byte for byte.
+    #[test]
+    fn streamed_json_equals_the_whole_document() {
+        let error = FileError { path: "bad.md".into(), offset: 3, message: "invalid UTF-8".into() };
+        let cases: Vec<(Vec<CheckedFile>, Vec<FileError>)> = vec![
+            (Vec::new(), Vec::new()),
+            (vec![file("a.md", Vec::new(), 0)], vec![error.clone()]),
+            (vec![file("a.md", vec![diagnostic(0, "")], 1), file("b.md", Vec::new(), 0)], Vec::new()),
+            (
+                vec![
+                    file("a.md", vec![diagnostic(0, "n"), diagnostic(10, "")], 0),
+                    file("b.md", Vec::new(), 2),
+                    file("c.md", vec![diagnostic(12, "x")], 1),
+                ],
+                vec![error.clone(), error],
+            ),
+        ];
+        for (files, errors) in cases {
+            let mut diagnostics = Vec::new();
+            let mut suppressed = Vec::new();
+            for f in &files {
+                let index = LineIndex::new(&f.text);
+                diagnostics.extend(f.diagnostics.iter().map(|d| json_diagnostic(f, &index, d)));
+                suppressed.extend(f.suppressed.iter().map(|s| JsonSuppressed {
+                    diagnostic: json_diagnostic(f, &index, &s.diagnostic),
+                    reason: s.reason.as_deref(),
+                    directive_line: index.locate(&f.text, s.directive.start).0,
+                }));
+            }
+            let whole = JsonCheck {
+                version: JSON_VERSION,
+                diagnostics,
+                suppressed,
+                summary: Summary::of(&files, files.len()),
+                errors: &errors,
+            };
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(json(&files, &errors, files.len()), expected);
+        }
+    }
 }
