@@ -644,10 +644,14 @@ impl Resolver {
             return Ok(self.defaults.clone());
         }
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let found = {
+            // Keyed by the folder as written: canonicalising costs a system
+            // call per path component, and every article of a folder asks.
             let mut cache = self.by_dir.lock().unwrap_or_else(|e| e.into_inner());
-            cache.entry(dir.clone()).or_insert_with(|| discover(&dir)).clone()
+            cache
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| discover(&dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())))
+                .clone()
         };
         let Some(config_path) = found else { return Ok(self.defaults.clone()) };
         let mut cache = self.by_file.lock().unwrap_or_else(|e| e.into_inner());

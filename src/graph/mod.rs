@@ -116,6 +116,55 @@ struct Builder<'a> {
     graph: SourceGraph,
     /// (node, offset) of every resolved mention, in text order.
     recent: Vec<(usize, usize)>,
+    /// Where each word first occurs in the lowercased text, for "does the
+    /// text before here mention it"; see `mentioned_before`.
+    first_seen: FirstSeen,
+}
+
+/// Answers "does the lowercased text before `offset` contain `word`" in
+/// constant time after one search per distinct word. Lowercasing the whole
+/// prefix for every description made long documents quadratic.
+#[derive(Default)]
+struct FirstSeen {
+    /// The text lowercased, when lowercasing kept every character's byte
+    /// length (so offsets agree) and there is no capital sigma (whose
+    /// lowercase depends on what follows, so a prefix could differ).
+    lower: Option<Option<String>>,
+    at: std::collections::HashMap<String, Option<usize>>,
+}
+
+impl FirstSeen {
+    fn mentioned_before(&mut self, text: &str, offset: usize, word: &str) -> bool {
+        let lower = self.lower.get_or_insert_with(|| aligned_lowercase(text));
+        let Some(lower) = lower else {
+            return text[..offset].to_lowercase().contains(word);
+        };
+        let first = *self.at.entry(word.to_string()).or_insert_with(|| lower.find(word));
+        first.is_some_and(|at| at + word.len() <= offset)
+    }
+}
+
+/// `text.to_lowercase()` when every offset into it is the same as in
+/// `text`, else `None`.
+fn aligned_lowercase(text: &str) -> Option<String> {
+    let mut out = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].is_ascii() {
+            out[i] = out[i].to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next()?;
+        let mut lowered = c.to_lowercase();
+        let (Some(l), None) = (lowered.next(), lowered.next()) else { return None };
+        if c == 'Σ' || l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        l.encode_utf8(&mut out[i..i + c.len_utf8()]);
+        i += c.len_utf8();
+    }
+    String::from_utf8(out).ok()
 }
 
 impl Builder<'_> {
@@ -279,7 +328,7 @@ impl Builder<'_> {
                 (Some(id), false)
             }
             // Something earlier names what the description points to.
-            None if !head.is_empty() && self.text[..span.start].to_lowercase().contains(&head) => {
+            None if !head.is_empty() && self.first_seen.mentioned_before(self.text, span.start, &head) => {
                 (Some(self.add_node(text, span)), false)
             }
             None => (Some(self.add_node(text, span)), true),
@@ -368,7 +417,14 @@ pub fn build_with(
     aliases: &Aliases,
     named: &[Option<String>],
 ) -> SourceGraph {
-    let mut b = Builder { text, lexicon, aliases, graph: SourceGraph::default(), recent: Vec::new() };
+    let mut b = Builder {
+        text,
+        lexicon,
+        aliases,
+        graph: SourceGraph::default(),
+        recent: Vec::new(),
+        first_seen: FirstSeen::default(),
+    };
     let n = attributions.len();
     b.graph.source_of = vec![None; n];
     b.graph.unresolved = vec![false; n];
@@ -512,6 +568,20 @@ mod tests {
     fn same_source_twice_in_a_row_is_one_hop() {
         let (_, _, g) = graph_of("Okafor said that she believes the port will close.");
         assert!(g.chains.iter().all(|c| c.len() == 1), "{:?}", g.chains);
+    }
+
+    #[test]
+    fn first_seen_agrees_with_lowercasing_the_prefix() {
+        for text in ["The Mayor spoke. the mayor", "ÉCOLE and école", "İstanbul said", "ΟΔΟΣ and Σ then σ", ""]
+        {
+            let mut seen = FirstSeen::default();
+            for word in ["mayor", "école", "said", "σ", "ς", "i̇stanbul", "x"] {
+                for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                    let expected = text[..offset].to_lowercase().contains(word);
+                    assert_eq!(seen.mentioned_before(text, offset, word), expected, "{text:?} {word:?} {offset}");
+                }
+            }
+        }
     }
 
     fn graph_with(text: &str, aliases: &Aliases) -> SourceGraph {

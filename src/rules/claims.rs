@@ -49,12 +49,14 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
     for a in attributions {
         by_sentence[a.sentence].push(a.id);
     }
+    let sorted = attributions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
     let mut out: Vec<Judgement> = Vec::with_capacity(sentences.len());
     for (i, s) in sentences.iter().enumerate() {
         let is_claim = s.kind.holds_claims() && !s.is_question(text) && word_count(s.span.of(text)) >= MIN_CLAIM_WORDS;
         let mut governed = governing(text, s, &by_sentence[i], attributions).map_or(Governed::None, Governed::Own);
         if governed == Governed::None {
-            governed = quoted_from_elsewhere(s, i, attributions).map_or(Governed::None, Governed::Own);
+            let nearby = near_sentence(attributions, i, sorted);
+            governed = quoted_from_elsewhere(s, i, nearby).map_or(Governed::None, Governed::Own);
         }
         if governed == Governed::None
             && i > 0
@@ -137,10 +139,26 @@ fn governing(text: &str, s: &Sentence, own: &[usize], attrs: &[Attribution]) -> 
     }
 }
 
+/// How many sentences away a quotation can cover a sentence.
+const QUOTE_REACH: usize = 40;
+
+/// The attributions that can reach sentence `index` by quotation. When
+/// they are in sentence order (as `extract` makes them) that is a short
+/// slice found by binary search, which keeps judging a long document
+/// linear instead of scanning every attribution for every sentence.
+fn near_sentence(attrs: &[Attribution], index: usize, sorted: bool) -> &[Attribution] {
+    if !sorted {
+        return attrs;
+    }
+    let from = attrs.partition_point(|a| a.sentence + QUOTE_REACH < index);
+    let to = attrs.partition_point(|a| a.sentence <= index + QUOTE_REACH);
+    &attrs[from..to.max(from)]
+}
+
 /// A quotation opened or continued in another sentence that covers most of
 /// this one.
 fn quoted_from_elsewhere(s: &Sentence, index: usize, attrs: &[Attribution]) -> Option<usize> {
-    attrs.iter().filter(|a| a.sentence.abs_diff(index) <= 40 && a.sentence != index).find_map(|a| {
+    attrs.iter().filter(|a| a.sentence.abs_diff(index) <= QUOTE_REACH && a.sentence != index).find_map(|a| {
         let covered: usize = a.content.iter().map(|c| overlap(*c, s.span)).sum();
         (covered * 2 >= s.span.len()).then_some(a.id)
     })

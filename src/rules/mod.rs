@@ -108,12 +108,14 @@ pub struct Context<'a> {
 /// Runs every rule that is on over one article.
 pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let by_sentence = BySentence::new(cx.attributions);
     for (i, sentence) in cx.sentences.iter().enumerate() {
         let judgement = &cx.judgements[i];
         if !judgement.is_claim {
             continue;
         }
-        check_sentence(cx, settings, i, sentence, judgement, &mut out);
+        let own: Vec<&Attribution> = by_sentence.of(i).iter().map(|&a| &cx.attributions[a]).collect();
+        check_sentence(cx, settings, sentence, judgement, &own, &mut out);
     }
     sources::check(cx, settings, &mut out);
     house::apply(cx, &settings.house, &mut out);
@@ -122,6 +124,30 @@ pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
         d.severity = settings.severity(d.rule).unwrap_or(d.severity);
     }
     out
+}
+
+/// Attribution ids grouped by sentence, in id order within each sentence,
+/// so that each sentence finds its own without scanning them all.
+struct BySentence {
+    ids: Vec<usize>,
+    /// The sentence of each entry of `ids`, ascending.
+    sentences: Vec<usize>,
+}
+
+impl BySentence {
+    fn new(attributions: &[Attribution]) -> BySentence {
+        let mut ids: Vec<usize> = (0..attributions.len()).collect();
+        // Stable: ids stay in order within a sentence.
+        ids.sort_by_key(|&a| attributions[a].sentence);
+        let sentences = ids.iter().map(|&a| attributions[a].sentence).collect();
+        BySentence { ids, sentences }
+    }
+
+    fn of(&self, sentence: usize) -> &[usize] {
+        let from = self.sentences.partition_point(|&s| s < sentence);
+        let to = self.sentences.partition_point(|&s| s <= sentence);
+        &self.ids[from..to]
+    }
 }
 
 pub(crate) fn push<'o>(
@@ -147,17 +173,15 @@ pub(crate) fn push<'o>(
 fn check_sentence(
     cx: &Context,
     settings: &RuleSettings,
-    index: usize,
     sentence: &Sentence,
     judgement: &Judgement,
+    own: &[&Attribution],
     out: &mut Vec<Diagnostic>,
 ) {
     let span = sentence.span;
     let text = &cx.article.prose;
     let lower = span.of(text).to_ascii_lowercase();
-    let words: Vec<&str> =
-        lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '.').filter(|w| !w.is_empty()).collect();
-    let own: Vec<&Attribution> = cx.attributions.iter().filter(|a| a.sentence == index).collect();
+    let words = words_of(&lower, b"'.");
     let governing = judgement.governed.attribution();
     let chain_nodes: Vec<usize> = governing.map(|g| cx.graph.chains[g].clone()).unwrap_or_default();
 
@@ -167,7 +191,7 @@ fn check_sentence(
             .find(|&&n| cx.graph.nodes[n].kind == SourceKind::Vague)
             .map(|&n| cx.graph.nodes[n].name.clone())
     });
-    let anonymous_phrase = anonymous_in(cx, &own, &words, &chain_nodes);
+    let anonymous_phrase = anonymous_in(cx, own, &words, &chain_nodes);
 
     if let Some(phrase) = &vague_phrase {
         let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
@@ -178,7 +202,7 @@ fn check_sentence(
         d.chain = chain_names(cx, &chain_nodes);
         d.notes.push("anonymous sourcing should say why the source is not named".into());
     }
-    for a in &own {
+    for a in own {
         if cx.graph.unresolved[a.id]
             && let Some(source) = a.source
         {
@@ -222,6 +246,39 @@ fn has_quote(s: &str) -> bool {
     s.contains(['"', '“', '”']) || s.contains("''")
 }
 
+/// The words of `text`: its runs of alphanumeric characters and of the
+/// ASCII characters in `also`. The same as splitting on every other
+/// character and dropping empty pieces, but with a byte loop for ASCII,
+/// as this runs over every claim.
+fn words_of<'t>(text: &'t str, also: &[u8]) -> Vec<&'t str> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::with_capacity(bytes.len() / 5 + 1);
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (in_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || also.contains(&b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                words.push(&text[from..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
 /// The first vague phrase in the sentence's words.
 fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
     (0..words.len()).find_map(|i| index.longest_at(&words[i..]).map(|(len, _)| words[i..i + len].join(" ")))
@@ -243,8 +300,7 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
         .or_else(|| {
             own.iter().filter_map(|a| a.source).find_map(|s| {
                 let lower = s.of(&cx.article.prose).to_ascii_lowercase();
-                let sw: Vec<&str> =
-                    lower.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).collect();
+                let sw = words_of(&lower, b".");
                 find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())
             })
         })

@@ -94,3 +94,18 @@ fn turned_off_rule_is_silent_and_severity_is_overridden() {
     settings.severities.insert(catalog::MISSING.into(), None);
     assert!(a.lint(&lex, &settings, None).is_empty());
 }
+
+#[test]
+fn words_of_matches_a_plain_split() {
+    for text in
+        ["", "a", "it's U.S. policy, “they” said—42 times…", "  ünïcödé wörds, ok.  ", "x'y.z'", "日本語 テキスト"]
+    {
+        for also in [&b"'."[..], &b"."[..], &b""[..]] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !(c.is_alphanumeric() || c.is_ascii() && also.contains(&(c as u8))))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words_of(text, also), expected, "{text:?}");
+        }
+    }
+}

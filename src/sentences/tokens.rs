@@ -49,11 +49,13 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
             let mut end = i + c.len_utf8();
             let mut all_digits = c.is_ascii_digit();
             while let Some(&(j, d)) = chars.peek() {
-                let next_is_alnum = s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                // Only looked at for marks inside a word: most characters
+                // are letters, and decoding the next one costs.
+                let next_is_alnum = || s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
                 let joins = d.is_alphanumeric()
-                    || ((is_apostrophe(d) || d == '-' || d == '&') && next_is_alnum && !all_digits)
+                    || ((is_apostrophe(d) || d == '-' || d == '&') && !all_digits && next_is_alnum())
                     || ((d == '.' || d == ',') && all_digits && s[j + 1..].starts_with(|n: char| n.is_ascii_digit()))
-                    || (d == '.' && next_is_alnum && !all_digits && is_acronym_so_far(&s[i..j]));
+                    || (d == '.' && !all_digits && next_is_alnum() && is_acronym_so_far(&s[i..j]));
                 if !joins {
                     break;
                 }
