@@ -868,6 +868,12 @@ fn link_citing(v: &View, sentence_attrs: &mut [Attribution]) {
     }
 }
 
+/// A quotation runs over at most this many sentences besides its
+/// attribution's own. Real quotations span a few; without a bound, one
+/// unbalanced quote mark made every later sentence of its block part of
+/// every attribution's content (quadratic in time and memory).
+const MAX_QUOTE_SENTENCES: usize = 40;
+
 /// A quotation that opened in an earlier sentence belongs to the
 /// attribution at its end: one content piece per sentence, as annotators
 /// mark them. Likewise a quotation that runs on after its attribution.
@@ -881,7 +887,11 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
         {
             let mut earlier = Vec::new();
             let mut k = a.sentence;
-            while k > 0 && sentences[k - 1].block == sentence.block && sentences[k - 1].span.end > open {
+            while k > 0
+                && a.sentence - k < MAX_QUOTE_SENTENCES
+                && sentences[k - 1].block == sentence.block
+                && sentences[k - 1].span.end > open
+            {
                 k -= 1;
                 let s = &sentences[k];
                 earlier.push(Span::new(s.span.start.max(open), s.span.end));
@@ -910,6 +920,7 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
                 let mut end = piece.end;
                 let mut k = next;
                 while sentences[k].ends_in_quote
+                    && k - next < MAX_QUOTE_SENTENCES
                     && k + 1 < sentences.len()
                     && sentences[k + 1].block == sentence.block
                     && !cue_sentences.contains(&(k + 1))
@@ -922,7 +933,10 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
         }
         if sentence.ends_in_quote && last.end + 2 >= sentence.span.end {
             let mut k = a.sentence + 1;
-            while k < sentences.len() && sentences[k].block == sentence.block && sentences[k].open_quote_from.is_some()
+            while k < sentences.len()
+                && k - a.sentence <= MAX_QUOTE_SENTENCES
+                && sentences[k].block == sentence.block
+                && sentences[k].open_quote_from.is_some()
             {
                 let s = &sentences[k];
                 let piece = crate::markup::trim_span(text, s.span);
@@ -986,17 +1000,40 @@ fn nest(attrs: &mut [Attribution]) {
 }
 
 /// Defensive: a parent chain must end; cut any cycle at its first repeat.
+/// Each attribution whose chain runs into a cycle loses its parent, in
+/// order, as a walk of every chain would decide; chains already known to
+/// end are not walked again, which keeps deep nesting linear.
 fn break_parent_cycles(attrs: &mut [Attribution]) {
+    let mut ends = vec![false; attrs.len()];
+    let mut on_path = vec![false; attrs.len()];
+    let mut path = Vec::new();
     for i in 0..attrs.len() {
-        let mut seen = 0;
-        let mut cur = attrs[i].parent;
-        while let Some(p) = cur {
-            seen += 1;
-            if p == i || seen > attrs.len() {
-                attrs[i].parent = None;
+        path.clear();
+        let mut cur = Some(i);
+        let mut cycle = false;
+        while let Some(k) = cur {
+            if ends[k] {
                 break;
             }
-            cur = attrs.get(p).and_then(|a| a.parent);
+            if on_path[k] {
+                cycle = true;
+                break;
+            }
+            on_path[k] = true;
+            path.push(k);
+            // A parent id out of range ends the chain.
+            cur = attrs[k].parent.filter(|&p| p < attrs.len());
+        }
+        for &k in &path {
+            on_path[k] = false;
+        }
+        if cycle {
+            attrs[i].parent = None;
+            ends[i] = true;
+        } else {
+            for &k in &path {
+                ends[k] = true;
+            }
         }
     }
 }

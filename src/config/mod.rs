@@ -266,6 +266,25 @@ impl Settings {
     }
 }
 
+/// Config and rule files larger than this are refused: they are a few
+/// kilobytes, and reading `/dev/zero` or a FIFO must not hang the run.
+pub const MAX_CONFIG_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a config or rule file: a regular UTF-8 file of sane size.
+fn read_small_file(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    if meta.len() > MAX_CONFIG_BYTES {
+        return Err(Error::new(ErrorKind::InvalidInput, format!("larger than {MAX_CONFIG_BYTES} bytes")));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?.take(MAX_CONFIG_BYTES).read_to_string(&mut text)?;
+    Ok(text)
+}
+
 /// Loads and validates one config file and the files it extends.
 pub fn load(path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings, ConfigError> {
     let mut settings = load_layer(path, builtin, &mut Vec::new())?;
@@ -274,7 +293,7 @@ pub fn load(path: &Path, builtin: &Arc<Lexicon>) -> Result<Settings, ConfigError
 }
 
 fn load_layer(path: &Path, builtin: &Arc<Lexicon>, chain: &mut Vec<PathBuf>) -> Result<Settings, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::io(path, &e))?;
+    let text = read_small_file(path).map_err(|e| ConfigError::io(path, &e))?;
     chain.push(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()));
     parse_layer(&text, path, builtin, chain)
 }
@@ -530,7 +549,7 @@ impl Layer<'_> {
         let mut lexicon = (*settings.lexicon).clone();
         for entry in entries {
             let rule_path = self.base.join(entry.get_ref());
-            let rule_text = std::fs::read_to_string(&rule_path).map_err(|e| {
+            let rule_text = read_small_file(&rule_path).map_err(|e| {
                 self.error(entry.span(), "rule-files", format!("cannot read {}: {e}", rule_path.display()))
             })?;
             let extra: LexiconFile = toml::from_str(&rule_text)

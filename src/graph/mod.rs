@@ -119,6 +119,36 @@ struct Builder<'a> {
     /// Where each word first occurs in the lowercased text, for "does the
     /// text before here mention it"; see `mentioned_before`.
     first_seen: FirstSeen,
+    /// Every (node, mention) recorded, so that a source mentioned
+    /// thousands of times is not searched linearly for each new mention.
+    mentioned: std::collections::HashSet<(usize, Span)>,
+    /// Capitalised names in the text, found once, as far as asked.
+    names: Names,
+}
+
+/// The matches of `NAME` in the whole text, in order, found on demand.
+struct Names {
+    found: Vec<(usize, usize)>,
+    /// Where the next search starts; `None` once the text is exhausted.
+    next: Option<usize>,
+}
+
+impl Names {
+    /// Finds matches until one starts at or after `offset`.
+    fn reach(&mut self, text: &str, offset: usize) -> &[(usize, usize)] {
+        while self.found.last().is_none_or(|&(start, _)| start < offset)
+            && let Some(from) = self.next
+        {
+            match NAME.find_at(text, from) {
+                Some(m) => {
+                    self.found.push((m.start(), m.end()));
+                    self.next = Some(m.end());
+                }
+                None => self.next = None,
+            }
+        }
+        &self.found
+    }
 }
 
 /// Answers "does the lowercased text before `offset` contain `word`" in
@@ -187,15 +217,21 @@ impl Builder<'_> {
         let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
         let kind = kind_of(name, self.lexicon);
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
+        self.mentioned.insert((id, span));
         id
+    }
+
+    /// Records a mention of node `id` unless it is already recorded.
+    fn add_mention(&mut self, id: usize, span: Span) {
+        if self.mentioned.insert((id, span)) {
+            self.graph.nodes[id].mentions.push(span);
+        }
     }
 
     fn note_mention(&mut self, id: usize, name: &str, span: Span) {
         let configured = self.aliases.canonical_name(&self.graph.nodes[id].key).is_some();
+        self.add_mention(id, span);
         let node = &mut self.graph.nodes[id];
-        if !node.mentions.contains(&span) {
-            node.mentions.push(span);
-        }
         let shown = display(name);
         if !configured && shown.len() > node.name.len() {
             node.name = shown;
@@ -209,9 +245,35 @@ impl Builder<'_> {
 
     /// A capitalised name in the text before `offset`, as a new or known node.
     fn name_in_text_before(&mut self, offset: usize, from: usize) -> Option<usize> {
-        let m = NAME.find_iter(&self.text[from..offset]).last()?;
-        let span = Span::new(from + m.start(), from + m.end());
-        Some(self.named(m.as_str(), span))
+        let (start, end) = self.last_name_in(from, offset)?;
+        Some(self.named(&self.text[start..end], Span::new(start, end)))
+    }
+
+    /// The last match of `NAME` in `text[from..offset]`, as byte offsets
+    /// into `text`. Searching every prefix anew made articles with many
+    /// pronouns quadratic; instead the whole text is searched once and
+    /// only the edges of the window are searched again.
+    fn last_name_in(&mut self, from: usize, offset: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        let names = self.names.reach(text, offset);
+        let search = |a: usize, b: usize| NAME.find_iter(&text[a..b]).last().map(|m| (a + m.start(), a + m.end()));
+        // A name that runs across `from` ("J. Smith" split after "J."): the
+        // window's own matches may differ from the whole text's, so search
+        // the window itself, which is one sentence.
+        let first = names.partition_point(|&(_, end)| end <= from);
+        if names.get(first).is_some_and(|&(start, _)| start < from) {
+            return search(from, offset);
+        }
+        // Matches that end inside the window are the window's matches; one
+        // that runs across `offset` may match shorter inside the window, so
+        // the window's tail from its start is searched again.
+        let inside = names.partition_point(|&(_, end)| end <= offset);
+        if let Some(&(start, _)) = names.get(inside).filter(|&&(start, _)| start < offset)
+            && let Some(found) = search(start.max(from), offset)
+        {
+            return Some(found);
+        }
+        (inside > first).then(|| names[inside - 1])
     }
 
     /// A named mention: by key, then by surname, else a new node.
@@ -230,6 +292,7 @@ impl Builder<'_> {
                 .position(|n| n.kind == SourceKind::Person && surname(&n.name).as_deref() == Some(&last));
             if let Some(id) = earlier {
                 self.graph.nodes[id].mentions.push(span);
+                self.mentioned.insert((id, span));
                 return id;
             }
         }
@@ -241,10 +304,7 @@ impl Builder<'_> {
     fn configured(&mut self, name: &str, span: Span) -> usize {
         let key = self.aliases.key(name);
         if let Some(id) = self.known(&key) {
-            let node = &mut self.graph.nodes[id];
-            if !node.mentions.contains(&span) {
-                node.mentions.push(span);
-            }
+            self.add_mention(id, span);
             return id;
         }
         let id = self.add_node(name, span);
@@ -319,7 +379,7 @@ impl Builder<'_> {
         // named earlier, and the description names a new source.
         let possessive = matches!(lower.split_whitespace().next(), Some("his" | "her" | "its" | "their"));
         if by_kind.is_none() && possessive {
-            let anchored = self.nearest(span.start, |_| true).is_some() || NAME.is_match(&self.text[..span.start]);
+            let anchored = self.nearest(span.start, |_| true).is_some() || self.last_name_in(0, span.start).is_some();
             return (Some(self.add_node(text, span)), !anchored);
         }
         match by_kind {
@@ -392,10 +452,7 @@ impl Builder<'_> {
     fn mention_of(&mut self, found: Option<usize>, span: Span) -> (Option<usize>, bool) {
         match found {
             Some(id) => {
-                let node = &mut self.graph.nodes[id];
-                if !node.mentions.contains(&span) {
-                    node.mentions.push(span);
-                }
+                self.add_mention(id, span);
                 (Some(id), false)
             }
             None => (None, true),
@@ -424,6 +481,8 @@ pub fn build_with(
         graph: SourceGraph::default(),
         recent: Vec::new(),
         first_seen: FirstSeen::default(),
+        mentioned: Default::default(),
+        names: Names { found: Vec::new(), next: Some(0) },
     };
     let n = attributions.len();
     b.graph.source_of = vec![None; n];
@@ -491,6 +550,12 @@ fn cited_by(attributions: &[Attribution], i: usize, relays: &dyn Fn(usize, usize
     current
 }
 
+/// A chain keeps at most this many sources, the ones nearest the origin.
+/// `max-hops` goes up to 100, so every rule sees the same verdict; the
+/// bound keeps absurd nesting (thousands of cues inside one another) from
+/// making chains, and the output listing them, quadratic.
+pub const MAX_CHAIN: usize = 128;
+
 /// Node ids from the outermost relay down to attribution `i`'s source.
 /// Repeats of the same node in a row ("Smith said that he believes")
 /// collapse into one hop.
@@ -498,7 +563,11 @@ fn chain(attributions: &[Attribution], source_of: &[Option<usize>], i: usize) ->
     let mut nodes = Vec::new();
     let mut cur = Some(i);
     let mut steps = 0;
-    while let Some(k) = cur {
+    // Same-source hops collapse, so bound the walk itself as well.
+    while let Some(k) = cur
+        && nodes.len() < MAX_CHAIN
+        && steps < 4 * MAX_CHAIN
+    {
         if let Some(node) = source_of[k]
             && nodes.last() != Some(&node)
         {
@@ -580,6 +649,30 @@ mod tests {
                     let expected = text[..offset].to_lowercase().contains(word);
                     assert_eq!(seen.mentioned_before(text, offset, word), expected, "{text:?} {word:?} {offset}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn last_name_agrees_with_searching_the_window() {
+        let lex = Lexicon::builtin();
+        let aliases = Aliases::default();
+        let text =
+            "Jane Okafor met J. Smith. Smith said Harbour Gazette Reporter Tom Lee was there. He Also Went.\nAnn Bo";
+        let mut b = Builder {
+            text,
+            lexicon: &lex,
+            aliases: &aliases,
+            graph: SourceGraph::default(),
+            recent: Vec::new(),
+            first_seen: FirstSeen::default(),
+            mentioned: Default::default(),
+            names: Names { found: Vec::new(), next: Some(0) },
+        };
+        for from in (0..text.len()).filter(|&k| k == 0 || matches!(text.as_bytes()[k - 1], b'.' | b'\n')) {
+            for offset in from..=text.len() {
+                let expected = NAME.find_iter(&text[from..offset]).last().map(|m| (from + m.start(), from + m.end()));
+                assert_eq!(b.last_name_in(from, offset), expected, "{from}..{offset}");
             }
         }
     }

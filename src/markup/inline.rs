@@ -1,50 +1,107 @@
 //! Inline Markdown: links, code spans, emphasis marks and comments inside
-//! a block. Each construct is a small nom parser; `scan` walks a block and
-//! blanks the syntax while keeping the prose.
+//! a block. `scan` walks a block and blanks the syntax while keeping the
+//! prose.
+//!
+//! Every construct ends at the first closing mark after its opening one.
+//! Finding that mark anew for each opener made a block full of unmatched
+//! `[` or `` ` `` quadratic, so each closing mark's next position is
+//! remembered (`Closer`) and each search runs at most once per mark found.
 
-use nom::{
-    IResult, Parser,
-    bytes::complete::{tag, take_until},
-    character::complete::char,
-    sequence::delimited,
-};
+use nom::{IResult, Parser, bytes::complete::tag, bytes::complete::take_until, sequence::delimited};
 
 use super::{Comment, Link, blank};
 use crate::span::Span;
 
-/// `[text](url)`: returns (text, url).
-fn link(input: &str) -> IResult<&str, (&str, &str)> {
-    (delimited(char('['), take_until("]"), char(']')), delimited(char('('), take_until(")"), char(')'))).parse(input)
-}
-
-/// `![alt](url)`: images carry no prose.
-fn image(input: &str) -> IResult<&str, (&str, &str)> {
-    let (rest, _) = char('!').parse(input)?;
-    link(rest)
-}
-
-/// `` `code` ``.
-fn code_span(input: &str) -> IResult<&str, &str> {
-    delimited(char('`'), take_until("`"), char('`')).parse(input)
-}
-
-/// `<!-- body -->`.
+/// `<!-- body -->` at the start of `input`.
 pub(super) fn comment(input: &str) -> IResult<&str, &str> {
     delimited(tag("<!--"), take_until("-->"), tag("-->")).parse(input)
 }
 
-/// `<https://…>` autolinks and simple HTML tags such as `<br>` or `</em>`.
-fn angle(input: &str) -> IResult<&str, &str> {
-    let (rest, inner) = delimited(char('<'), take_until(">"), char('>')).parse(input)?;
+/// The next place a closing mark occurs within one block, remembered so
+/// that later openers do not search the same text again.
+struct Closer {
+    mark: &'static str,
+    /// Where the last search started and what it found: the first `mark`
+    /// at or after that point, or `None` when there was none.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl Closer {
+    fn new(mark: &'static str) -> Closer {
+        Closer { mark, last: None }
+    }
+
+    /// Where `mark` first occurs in `text[from..end]` (`end` is the same
+    /// for every search). The last answer stays right for any later start
+    /// up to the mark it found.
+    fn find(&mut self, text: &str, from: usize, end: usize) -> Option<usize> {
+        if let Some((searched_from, found)) = self.last
+            && searched_from <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return found;
+        }
+        let found = text.get(from..end).and_then(|rest| rest.find(self.mark)).map(|k| from + k);
+        self.last = Some((from, found));
+        found
+    }
+}
+
+/// The closing marks of one block.
+struct Closers {
+    bracket: Closer,
+    paren: Closer,
+    backtick: Closer,
+    comment: Closer,
+    angle: Closer,
+}
+
+impl Closers {
+    fn new() -> Closers {
+        Closers {
+            bracket: Closer::new("]"),
+            paren: Closer::new(")"),
+            backtick: Closer::new("`"),
+            comment: Closer::new("-->"),
+            angle: Closer::new(">"),
+        }
+    }
+}
+
+/// `[text](url)` at `i`: returns (text, url) spans and the end.
+fn link(source: &str, i: usize, end: usize, c: &mut Closers) -> Option<(Span, Span, usize)> {
+    let close = c.bracket.find(source, i + 1, end)?;
+    if source.as_bytes().get(close + 1) != Some(&b'(') || close + 2 > end {
+        return None;
+    }
+    let url_end = c.paren.find(source, close + 2, end)?;
+    Some((Span::new(i + 1, close), Span::new(close + 2, url_end), url_end + 1))
+}
+
+/// `` `code` `` at `i`: returns the end.
+fn code_span(source: &str, i: usize, end: usize, c: &mut Closers) -> Option<usize> {
+    c.backtick.find(source, i + 1, end).map(|close| close + 1)
+}
+
+/// `<!-- body -->` at `i`: returns the body and the end.
+fn inline_comment(source: &str, i: usize, end: usize, c: &mut Closers) -> Option<(Span, usize)> {
+    if !source[i..end].starts_with("<!--") {
+        return None;
+    }
+    let close = c.comment.find(source, i + 4, end)?;
+    Some((Span::new(i + 4, close), close + 3))
+}
+
+/// `<https://…>` autolinks and simple HTML tags such as `<br>` or `</em>`
+/// at `i`: returns the end.
+fn angle(source: &str, i: usize, end: usize, c: &mut Closers) -> Option<usize> {
+    let close = c.angle.find(source, i + 1, end)?;
+    let inner = &source[i + 1..close];
     let looks_like_markup = !inner.is_empty()
         && !inner.contains('\n')
         && inner.len() < 200
         && (inner.starts_with('/') || inner.starts_with("http") || inner.as_bytes()[0].is_ascii_alphabetic());
-    if looks_like_markup {
-        Ok((rest, inner))
-    } else {
-        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
-    }
+    looks_like_markup.then_some(close + 1)
 }
 
 /// What the inline scan found in one block.
@@ -57,49 +114,42 @@ pub(super) struct Inline {
 /// Blanks inline syntax in `bytes[span]` (a copy of `source`) and collects
 /// links and comments.
 pub(super) fn scan(source: &str, bytes: &mut [u8], span: Span, found: &mut Inline) {
+    let mut closers = Closers::new();
+    let end = span.end;
     let mut i = span.start;
-    while i < span.end {
-        let rest = &source[i..span.end];
-        let c = rest.as_bytes()[0];
+    while i < end {
+        let c = source.as_bytes()[i];
         let consumed = match c {
-            b'!' => image(rest).ok().map(|(after, _)| {
-                let len = rest.len() - after.len();
-                blank(bytes, i..i + len);
-                len
-            }),
-            b'[' => link(rest).ok().map(|(after, (text, url))| {
-                let len = rest.len() - after.len();
-                let text_start = i + 1;
-                let text_end = text_start + text.len();
-                blank(bytes, i..text_start);
-                blank(bytes, text_end..i + len);
-                found.links.push(Link {
-                    span: Span::new(i, i + len),
-                    text: Span::new(text_start, text_end),
-                    url: url.trim().to_string(),
-                });
+            b'!' if source.as_bytes().get(i + 1) == Some(&b'[') => {
+                link(source, i + 1, end, &mut closers).map(|(_, _, after)| {
+                    blank(bytes, i..after);
+                    after - i
+                })
+            }
+            b'[' => link(source, i, end, &mut closers).map(|(text, url, after)| {
+                blank(bytes, i..text.start);
+                blank(bytes, text.end..after);
+                found.links.push(Link { span: Span::new(i, after), text, url: url.of(source).trim().to_string() });
                 // Scan the link text itself for emphasis and code.
-                scan(source, bytes, Span::new(text_start, text_end), found);
-                len
+                scan(source, bytes, text, found);
+                after - i
             }),
-            b'`' => code_span(rest).ok().map(|(after, _)| {
-                let len = rest.len() - after.len();
-                blank(bytes, i..i + len);
-                len
+            b'`' => code_span(source, i, end, &mut closers).map(|after| {
+                blank(bytes, i..after);
+                after - i
             }),
-            b'<' => comment(rest)
-                .ok()
-                .map(|(after, body)| {
-                    let len = rest.len() - after.len();
-                    blank(bytes, i..i + len);
-                    found.comments.push(Comment { span: Span::new(i, i + len), body: body.trim().to_string() });
-                    len
+            b'<' => inline_comment(source, i, end, &mut closers)
+                .map(|(body, after)| {
+                    blank(bytes, i..after);
+                    found
+                        .comments
+                        .push(Comment { span: Span::new(i, after), body: body.of(source).trim().to_string() });
+                    after - i
                 })
                 .or_else(|| {
-                    angle(rest).ok().map(|(after, _)| {
-                        let len = rest.len() - after.len();
-                        blank(bytes, i..i + len);
-                        len
+                    angle(source, i, end, &mut closers).map(|after| {
+                        blank(bytes, i..after);
+                        after - i
                     })
                 }),
             b'*' => {
@@ -110,7 +160,7 @@ pub(super) fn scan(source: &str, bytes: &mut [u8], span: Span, found: &mut Inlin
                 bytes[i] = b' ';
                 Some(1)
             }
-            b'\\' if rest.len() > 1 && rest.as_bytes()[1].is_ascii_punctuation() => {
+            b'\\' if i + 1 < end && source.as_bytes()[i + 1].is_ascii_punctuation() => {
                 bytes[i] = b' ';
                 Some(2)
             }

@@ -61,9 +61,15 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Lines end at `\n`, `\r\n` or a lone `\r`, as the markup parser reads them.
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.match_indices(['\n', '\r'])
+                .filter(|&(i, m)| m == "\n" || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -140,5 +146,14 @@ mod tests {
         let e = text.find('e').unwrap();
         assert_eq!(idx.locate(text, e), (2, 6));
         assert_eq!(idx.locate(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn every_line_ending_counts() {
+        let text = "a\r\nb\rc\nd";
+        let idx = LineIndex::new(text);
+        let lines: Vec<usize> =
+            ["a", "b", "c", "d"].iter().map(|w| idx.locate(text, text.find(w).unwrap()).0).collect();
+        assert_eq!(lines, vec![1, 2, 3, 4]);
     }
 }

@@ -329,7 +329,7 @@ fn chain_labels(cx: &Context, g: usize) -> Vec<Label> {
         }
         cur = a.parent;
         steps += 1;
-        if steps > cx.attributions.len() {
+        if steps > cx.attributions.len().min(2 * crate::graph::MAX_CHAIN) {
             break;
         }
     }

@@ -77,6 +77,13 @@ const SENTENCE_STARTERS: &[&str] = &[
     "According",
 ];
 
+/// A run of text this long without a sentence end is cut at the next
+/// space (or, with no space, at twice the length). Real sentences are a few
+/// hundred bytes; later stages compare the cues of a sentence with each
+/// other, so an unbounded "sentence" (a 10 MB line without a full stop)
+/// would make them quadratic.
+pub const MAX_SENTENCE_BYTES: usize = 4 * 1024;
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
@@ -133,6 +140,23 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
             quotes.mark(c, span.start + i, prev, s[i + c.len_utf8()..].chars().next());
         }
         prev = Some(c);
+        // `start` can be ahead of `i` while the spaces after a sentence end pass.
+        let length = i.saturating_sub(start);
+        if length >= MAX_SENTENCE_BYTES && (c.is_whitespace() || length >= 2 * MAX_SENTENCE_BYTES) {
+            let cut = if c.is_whitespace() { i } else { i + c.len_utf8() };
+            push(
+                out,
+                text,
+                Span::new(span.start + start, span.start + cut),
+                block,
+                kind,
+                open_at_start,
+                quotes.open_at.is_some(),
+            );
+            start = i + c.len_utf8();
+            open_at_start = quotes.open_at;
+            continue;
+        }
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
@@ -296,6 +320,19 @@ mod tests {
         let s = split(&a, &lex);
         assert_eq!(s.len(), 3);
         assert!(!s[1].ends_in_quote);
+    }
+
+    #[test]
+    fn endless_sentences_are_cut() {
+        let lex = Lexicon::builtin();
+        let src = format!("T\n{}", "he said that ".repeat(3_000));
+        let a = parse(&src, Format::Text, &lex);
+        let s = split(&a, &lex);
+        assert!(s.len() > 3, "{}", s.len());
+        assert!(s.iter().all(|x| x.span.len() <= MAX_SENTENCE_BYTES + 16));
+        let glued = format!("T\n{}", "said,".repeat(10_000));
+        let a = parse(&glued, Format::Text, &lex);
+        assert!(split(&a, &lex).iter().all(|x| x.span.len() <= 2 * MAX_SENTENCE_BYTES + 4));
     }
 
     #[test]
