@@ -115,7 +115,7 @@ struct Builder<'a> {
     aliases: &'a Aliases,
     graph: SourceGraph,
     /// (node, offset) of every resolved mention, in text order.
-    recent: Vec<(usize, usize)>,
+    recent: Recent,
     /// Where each word first occurs in the lowercased text, for "does the
     /// text before here mention it"; see `mentioned_before`.
     first_seen: FirstSeen,
@@ -124,6 +124,64 @@ struct Builder<'a> {
     mentioned: std::collections::HashSet<(usize, Span)>,
     /// Capitalised names in the text, found once, as far as asked.
     names: Names,
+}
+
+/// The resolved mentions so far, kept as one entry per node so that
+/// "the nearest earlier source that fits" looks at each source once rather
+/// than at every mention of it (which made long articles quadratic).
+///
+/// Mentions arrive in text order, and each question is asked at the
+/// current mention, so only mentions at that very offset are not "before"
+/// it; for those the node's previous mention stands in.
+#[derive(Default)]
+struct Recent {
+    /// Each node once, by its latest mention, oldest first.
+    order: Vec<usize>,
+    /// Per node: its latest mention and the latest one before that, as
+    /// (offset, push number); the push number orders equal offsets.
+    latest: Vec<Option<(usize, usize)>>,
+    before_latest: Vec<Option<(usize, usize)>>,
+    pushes: usize,
+}
+
+impl Recent {
+    fn push(&mut self, node: usize, at: usize) {
+        if self.latest.len() <= node {
+            self.latest.resize(node + 1, None);
+            self.before_latest.resize(node + 1, None);
+        }
+        self.pushes += 1;
+        let previous = self.latest[node];
+        if previous.is_none_or(|(latest, _)| latest != at) {
+            self.before_latest[node] = previous;
+        }
+        self.latest[node] = Some((at, self.pushes));
+        if let Some(k) = self.order.iter().rposition(|&n| n == node) {
+            self.order.remove(k);
+        }
+        self.order.push(node);
+    }
+
+    /// Nodes with a mention before `offset`, nearest first.
+    fn before(&self, offset: usize) -> impl Iterator<Item = usize> + '_ {
+        let before = |mention: Option<(usize, usize)>| mention.filter(|&(at, _)| at < offset);
+        // Nodes last mentioned at `offset` itself count from their
+        // previous mention; they sit at the end of `order`.
+        let split = self.order.iter().rposition(|&n| before(self.latest[n]).is_some()).map_or(0, |k| k + 1);
+        let mut moved: Vec<((usize, usize), usize)> =
+            self.order[split..].iter().filter_map(|&n| before(self.before_latest[n]).map(|m| (m, n))).collect();
+        moved.sort_by_key(|&(m, _)| std::cmp::Reverse(m));
+        let mut moved = moved.into_iter().peekable();
+        let mut rest = self.order[..split].iter().rev().copied().peekable();
+        std::iter::from_fn(move || {
+            let next_rest = rest.peek().and_then(|&n| self.latest[n]);
+            match (moved.peek().copied(), next_rest) {
+                (Some((m, _)), Some(r)) if m > r => moved.next().map(|(_, n)| n),
+                (Some(_), None) => moved.next().map(|(_, n)| n),
+                _ => rest.next(),
+            }
+        })
+    }
 }
 
 /// The matches of `NAME` in the whole text, in order, found on demand.
@@ -240,7 +298,7 @@ impl Builder<'_> {
 
     /// The most recent node before `offset` that satisfies `fits`.
     fn nearest(&self, offset: usize, fits: impl Fn(&SourceNode) -> bool) -> Option<usize> {
-        self.recent.iter().rev().filter(|(_, at)| *at < offset).map(|(n, _)| *n).find(|&n| fits(&self.graph.nodes[n]))
+        self.recent.before(offset).find(|&n| fits(&self.graph.nodes[n]))
     }
 
     /// A capitalised name in the text before `offset`, as a new or known node.
@@ -479,7 +537,7 @@ pub fn build_with(
         lexicon,
         aliases,
         graph: SourceGraph::default(),
-        recent: Vec::new(),
+        recent: Recent::default(),
         first_seen: FirstSeen::default(),
         mentioned: Default::default(),
         names: Names { found: Vec::new(), next: Some(0) },
@@ -501,7 +559,7 @@ pub fn build_with(
         b.graph.source_of[i] = node;
         b.graph.unresolved[i] = unresolved;
         if let (Some(node), Some(span)) = (node, a.source) {
-            b.recent.push((node, span.start));
+            b.recent.push(node, span.start);
         }
     }
     b.graph.chains = (0..n).map(|i| chain(attributions, &b.graph.source_of, i)).collect();
@@ -664,7 +722,7 @@ mod tests {
             lexicon: &lex,
             aliases: &aliases,
             graph: SourceGraph::default(),
-            recent: Vec::new(),
+            recent: Recent::default(),
             first_seen: FirstSeen::default(),
             mentioned: Default::default(),
             names: Names { found: Vec::new(), next: Some(0) },
@@ -673,6 +731,28 @@ mod tests {
             for offset in from..=text.len() {
                 let expected = NAME.find_iter(&text[from..offset]).last().map(|m| (from + m.start(), from + m.end()));
                 assert_eq!(b.last_name_in(from, offset), expected, "{from}..{offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn recent_sources_in_order_of_their_nearest_mention() {
+        // (node, offset) pushes in text order, as `build` makes them.
+        let pushes = [(0, 5), (1, 9), (0, 12), (2, 12), (1, 20), (3, 20), (3, 25), (0, 30), (2, 30), (2, 30), (4, 31)];
+        let mut recent = Recent::default();
+        let mut all: Vec<(usize, usize)> = Vec::new();
+        for (i, &(node, at)) in pushes.iter().enumerate() {
+            recent.push(node, at);
+            all.push((node, at));
+            for offset in [at, at + 1] {
+                let mut expected: Vec<usize> = Vec::new();
+                for &(n, a) in all.iter().rev() {
+                    if a < offset && !expected.contains(&n) {
+                        expected.push(n);
+                    }
+                }
+                let got: Vec<usize> = recent.before(offset).collect();
+                assert_eq!(got, expected, "after push {i}, offset {offset}");
             }
         }
     }
