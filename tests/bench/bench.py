@@ -35,16 +35,28 @@ TARGET_MEMORY_RATIO = 1.5
 TARGET_BIG_SECONDS = 5.0
 
 
+TIME = "/usr/bin/time"
+
+
 def run_once(argv):
-    """Runs argv with output discarded; returns (seconds, peak KiB, exit code)."""
-    with open(os.devnull, "wb") as devnull:
+    """Runs argv with output discarded; returns (seconds, peak KiB, exit code).
+
+    Peak memory comes from `/usr/bin/time -f %M` when it exists; otherwise
+    from wait4's rusage, which also counts the forked Python image before
+    exec and so overstates small peaks.
+    """
+    with open(os.devnull, "wb") as devnull, tempfile.NamedTemporaryFile("r") as report:
+        wrapped = [TIME, "-f", "%M %x", "-o", report.name] + argv if os.access(TIME, os.X_OK) else argv
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=devnull, stderr=devnull)
+        proc = subprocess.Popen(wrapped, stdout=devnull, stderr=devnull)
         _, status, usage = os.wait4(proc.pid, 0)
         took = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss is in KiB on Linux.
-    return took, usage.ru_maxrss, proc.returncode
+        if wrapped is argv:
+            return took, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+        fields = report.read().split()
+        # On a signal /usr/bin/time writes a line before the numbers.
+        peak, code = int(fields[-2]), int(fields[-1])
+        return took, peak, code
 
 
 def measure(argv, runs):
@@ -104,14 +116,18 @@ def replicate(corpus, times, into):
 
 
 def big_file(path, size):
-    paragraph = (
-        "The council will vote on the budget next week, according to the Harbour Gazette. "
-        '"We have no choice," Mayor Jane Okafor told reporters on Monday. Sources say the ferry will stop. '
-        "She said that the port would close, citing a memo leaked by a clerk.\n\n"
-    )
+    """One article of `size` bytes: the fixture articles' bodies over and
+    over, so that cues, quotes and sources are as dense as in real copy."""
+    bodies = []
+    for name in sorted(os.listdir(FIXTURES)):
+        text = open(os.path.join(FIXTURES, name), encoding="utf-8").read()
+        if text.startswith("+++"):
+            text = text.split("+++", 2)[2]
+        bodies.append("\n".join(line for line in text.splitlines() if not line.startswith("#")) + "\n\n")
+    chunk = "".join(bodies)
     with open(path, "w", encoding="utf-8") as out:
-        out.write("# A long day at the council\n\n")
-        out.write(paragraph * (size // len(paragraph) + 1))
+        out.write("# One very long article\n\n")
+        out.write(chunk * (size // len(chunk) + 1))
 
 
 def verdict(ok):
