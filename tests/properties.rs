@@ -114,7 +114,7 @@ fn whole_pipeline(text: &str, format: Format) -> Result<(), String> {
         report::extract::jsonl_line(&report::extract::extracted("x.md", analysis.article.outlet(), &analysis));
     serde_json::from_str::<serde_json::Value>(&extracted).map_err(|e| format!("extract json: {e}"))?;
     let _ = report::extract::human("x.md", text, &analysis);
-    let file = CheckedFile { path: "x.md".into(), text: text.to_string(), diagnostics };
+    let file = CheckedFile { path: "x.md".into(), text: text.to_string(), diagnostics, suppressed: Vec::new() };
     let one = std::slice::from_ref(&file);
     serde_json::from_str::<serde_json::Value>(&report::machine::json(one, &[], 1))
         .map_err(|e| format!("check json: {e}"))?;

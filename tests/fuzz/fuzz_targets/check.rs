@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = report::extract::human("x.md", &text, &analysis);
     let extracted = report::extract::jsonl_line(&report::extract::extracted("x.md", analysis.article.outlet(), &analysis));
     serde_json::from_str::<serde_json::Value>(&extracted).expect("extract line is JSON");
-    let file = CheckedFile { path: "x.md".into(), text, diagnostics };
+    let file = CheckedFile { path: "x.md".into(), text, diagnostics, suppressed: Vec::new() };
     let one = std::slice::from_ref(&file);
     let json = report::machine::json(one, &[], 1);
     serde_json::from_str::<serde_json::Value>(&json).expect("check output is JSON");
