@@ -65,11 +65,11 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(
-            text.match_indices(['\n', '\r'])
-                .filter(|&(i, m)| m == "\n" || bytes.get(i + 1) != Some(&b'\n'))
-                .map(|(i, _)| i + 1),
-        );
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
         LineIndex { starts }
     }
 
