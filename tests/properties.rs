@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock};
 
 use proptest::prelude::*;
 use whosaid::analysis::analyse;
+use whosaid::graph::corpus::FileGraph;
 use whosaid::graph::identity::Aliases;
 use whosaid::lexicon::Lexicon;
 use whosaid::markup::{Format, parse};
@@ -107,11 +108,11 @@ fn whole_pipeline(text: &str, format: Format) -> Result<(), String> {
     let aliases = Aliases::default();
     let analysis = analyse(text, format, &LEXICON, &aliases);
     let outlet = analysis.outlet_key(&aliases, None);
-    let diagnostics = analysis.lint(&LEXICON, &RuleSettings::default(), outlet.clone());
+    let diagnostics = analysis.lint(&LEXICON, &RuleSettings::default(), outlet);
     invariants::check_analysis(text, &analysis, &diagnostics)?;
-    let _ = analysis.outlet_facts(outlet, analysis.article.outlet().map(String::from));
-    let extracted =
-        report::extract::jsonl_line(&report::extract::extracted("x.md", analysis.article.outlet(), &analysis));
+    let graph = FileGraph::of("x.md", &analysis, analysis.article.outlet(), &aliases, &[]);
+    serde_json::to_string(&graph).map_err(|e| format!("file graph: {e}"))?;
+    let extracted = report::extract::jsonl_line(&report::extract::extracted(graph, &analysis));
     serde_json::from_str::<serde_json::Value>(&extracted).map_err(|e| format!("extract json: {e}"))?;
     let _ = report::extract::human("x.md", text, &analysis);
     let file = CheckedFile { path: "x.md".into(), text: text.to_string(), diagnostics, suppressed: Vec::new() };

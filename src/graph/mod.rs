@@ -124,6 +124,9 @@ struct Builder<'a> {
     mentioned: std::collections::HashSet<(usize, Span)>,
     /// Capitalised names in the text, found once, as far as asked.
     names: Names,
+    /// `compact(key)` of each node, so that looking a key up does not
+    /// recompute it for every node (quadratic in the number of sources).
+    compact_keys: Vec<String>,
 }
 
 /// The resolved mentions so far, kept as one entry per node so that
@@ -261,7 +264,7 @@ impl Builder<'_> {
     fn known(&self, key: &str) -> Option<usize> {
         self.graph.node_by_key(key).or_else(|| {
             let squeezed = compact(key);
-            (squeezed.len() >= 4).then(|| self.graph.nodes.iter().position(|n| compact(&n.key) == squeezed)).flatten()
+            (squeezed.len() >= 4).then(|| self.compact_keys.iter().position(|k| *k == squeezed)).flatten()
         })
     }
 
@@ -274,6 +277,7 @@ impl Builder<'_> {
         let id = self.graph.nodes.len();
         let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
         let kind = kind_of(name, self.lexicon);
+        self.compact_keys.push(compact(&key));
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
         self.mentioned.insert((id, span));
         id
@@ -541,6 +545,7 @@ pub fn build_with(
         first_seen: FirstSeen::default(),
         mentioned: Default::default(),
         names: Names { found: Vec::new(), next: Some(0) },
+        compact_keys: Vec::new(),
     };
     let n = attributions.len();
     b.graph.source_of = vec![None; n];
@@ -577,8 +582,9 @@ pub fn build_with(
         let parent_relays = matches!(kind_of_source(parent), Some(SourceKind::Organisation | SourceKind::Document));
         speaks && (inside_subject || parent_relays)
     };
+    let children = children_of(attributions);
     for i in 0..n {
-        let relay = cited_by(attributions, i, &relays);
+        let relay = cited_by(attributions, &children, i, &relays);
         if relay != i {
             b.graph.chains[i] = b.graph.chains[relay].clone();
         }
@@ -589,10 +595,18 @@ pub fn build_with(
 /// "X, citing Y, reported …": a relay that holds exactly its parent's
 /// content is where the parent got it, so the parent's chain runs on
 /// through it. Returns the deepest such relay (or `i` itself).
-fn cited_by(attributions: &[Attribution], i: usize, relays: &dyn Fn(usize, usize) -> bool) -> usize {
+fn cited_by(
+    attributions: &[Attribution],
+    children: &[Vec<usize>],
+    i: usize,
+    relays: &dyn Fn(usize, usize) -> bool,
+) -> usize {
     let mut current = i;
     for _ in 0..attributions.len() {
-        let next = attributions.iter().position(|c| {
+        // The first child in id order, as a scan of all attributions would
+        // find it, without scanning them all for every attribution.
+        let next = children[current].iter().copied().find(|&k| {
+            let c = &attributions[k];
             c.parent == Some(current)
                 && c.id != current
                 && c.kind == crate::lexicon::CueKind::According
@@ -606,6 +620,17 @@ fn cited_by(attributions: &[Attribution], i: usize, relays: &dyn Fn(usize, usize
         }
     }
     current
+}
+
+/// Each attribution's children (by `parent`), in index order.
+pub(crate) fn children_of(attributions: &[Attribution]) -> Vec<Vec<usize>> {
+    let mut children = vec![Vec::new(); attributions.len()];
+    for (k, a) in attributions.iter().enumerate() {
+        if let Some(p) = a.parent.filter(|&p| p < attributions.len()) {
+            children[p].push(k);
+        }
+    }
+    children
 }
 
 /// A chain keeps at most this many sources, the ones nearest the origin.
@@ -726,6 +751,7 @@ mod tests {
             first_seen: FirstSeen::default(),
             mentioned: Default::default(),
             names: Names { found: Vec::new(), next: Some(0) },
+            compact_keys: Vec::new(),
         };
         for from in (0..text.len()).filter(|&k| k == 0 || matches!(text.as_bytes()[k - 1], b'.' | b'\n')) {
             for offset in from..=text.len() {

@@ -202,10 +202,13 @@ fn cited_after_citing(text: &str, sentences: &[Sentence], attrs: &mut [Attributi
 /// citing clause as the report's content; the claim is the clause before
 /// the outlet.
 fn move_content_before_citing(text: &str, sentences: &[Sentence], attrs: &mut [Attribution]) {
+    // Parents do not change here; an index of children spares a scan of
+    // every attribution for each one.
+    let children = super::children_of(attrs);
     for m in 0..attrs.len() {
         let Some(source) = attrs[m].source else { continue };
         let [piece] = attrs[m].content[..] else { continue };
-        let citing = (0..attrs.len()).find(|&w| {
+        let citing = children[m].iter().copied().find(|&w| {
             attrs[w].parent == Some(m) && attrs[w].cue.start == piece.start && attrs[w].kind == CueKind::According
         });
         let Some(w) = citing else { continue };

@@ -73,21 +73,41 @@ fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Sp
     let squeeze = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let mut sorted = mentions.to_vec();
     sorted.sort();
-    for (i, a) in sorted.iter().enumerate() {
-        let a_text = strip_article(a.of(text));
-        for b in &sorted[i + 1..] {
-            let b_text = strip_article(b.of(text));
-            if a_text != b_text
-                && squeeze(a_text) == squeeze(b_text)
-                && a_text.to_lowercase() != b_text.to_lowercase()
-                && starts_upper(a_text)
-                && starts_upper(b_text)
-            {
-                return Some(((*a, a_text.to_string()), (*b, b_text.to_string())));
+    // The first pair (a, b), a before b, of mentions written differently
+    // (not just in case) that squeeze to the same letters. A source named
+    // thousands of times made comparing every pair quadratic, so mentions
+    // are grouped by their squeezed letters, and each group is scanned from
+    // the end once to know whether a later, different spelling exists.
+    let items: Vec<(Span, &str, String, String)> = sorted
+        .iter()
+        .map(|m| {
+            let t = strip_article(m.of(text));
+            (*m, t, squeeze(t), t.to_lowercase())
+        })
+        .collect();
+    let mut groups: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        groups.entry(item.2.as_str()).or_default().push(i);
+    }
+    // For each item: whether a later item of its group starts upper-case
+    // and differs from it beyond case.
+    let mut other_later = vec![false; items.len()];
+    for members in groups.values() {
+        // Up to two distinct lowercase spellings among later upper-case items.
+        let mut seen: Vec<&str> = Vec::new();
+        for &i in members.iter().rev() {
+            other_later[i] = seen.iter().any(|l| *l != items[i].3);
+            if starts_upper(items[i].1) && !seen.contains(&items[i].3.as_str()) && seen.len() < 2 {
+                seen.push(items[i].3.as_str());
             }
         }
     }
-    None
+    let i = (0..items.len()).find(|&i| other_later[i] && starts_upper(items[i].1))?;
+    let (a, a_text, a_squeezed, a_lower) = &items[i];
+    let (b, b_text, _, _) = items[i + 1..].iter().find(|(_, b_text, b_squeezed, b_lower)| {
+        b_squeezed == a_squeezed && b_lower != a_lower && starts_upper(b_text)
+    })?;
+    Some(((*a, a_text.to_string()), (*b, b_text.to_string())))
 }
 
 fn strip_article(mention: &str) -> &str {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use whosaid::analysis::analyse;
+use whosaid::graph::corpus::FileGraph;
 use whosaid::graph::identity::Aliases;
 use whosaid::lexicon::Lexicon;
 use whosaid::markup::Format;
@@ -22,15 +23,17 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else { return };
     let format = if pick & 1 == 0 { Format::Markdown } else { Format::Text };
     let text = String::from_utf8_lossy(rest).into_owned();
-    let analysis = analyse(&text, format, &LEXICON, &Aliases::default());
-    let outlet = analysis.outlet_key(&Aliases::default(), None);
-    let diagnostics = analysis.lint(&LEXICON, &RuleSettings::default(), outlet.clone());
+    let aliases = Aliases::default();
+    let analysis = analyse(&text, format, &LEXICON, &aliases);
+    let outlet = analysis.outlet_key(&aliases, None);
+    let diagnostics = analysis.lint(&LEXICON, &RuleSettings::default(), outlet);
     if let Err(e) = invariants::check_analysis(&text, &analysis, &diagnostics) {
         panic!("{format:?}: {e}");
     }
-    let _ = analysis.outlet_facts(outlet, analysis.article.outlet().map(String::from));
+    let graph = FileGraph::of("x.md", &analysis, analysis.article.outlet(), &aliases, &[]);
+    serde_json::to_string(&graph).expect("file graph serializes");
     let _ = report::extract::human("x.md", &text, &analysis);
-    let extracted = report::extract::jsonl_line(&report::extract::extracted("x.md", analysis.article.outlet(), &analysis));
+    let extracted = report::extract::jsonl_line(&report::extract::extracted(graph, &analysis));
     serde_json::from_str::<serde_json::Value>(&extracted).expect("extract line is JSON");
     let file = CheckedFile { path: "x.md".into(), text, diagnostics, suppressed: Vec::new() };
     let one = std::slice::from_ref(&file);
