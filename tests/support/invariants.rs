@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each user (tests, fuzz targets) needs only some checks
 //! Invariants every analysis must keep, whatever the input. Shared by the
 //! property tests (`tests/properties.rs`) and the fuzz targets
 //! (`tests/fuzz/fuzz_targets/*.rs`), which include this file by path.
