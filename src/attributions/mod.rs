@@ -828,7 +828,10 @@ fn speaker_label(v: &View, sentences: &[Sentence], index: usize) -> Option<Attri
     if !all_caps || not_a_speaker || colon + 1 >= v.len() {
         return None;
     }
-    let mut content = vec![v.span(colon + 1, v.content_end().max(colon + 1))];
+    // "Th: ." has nothing after the colon but the full stop: no piece here
+    // (a span from the colon to itself would run backwards).
+    let end = v.content_end();
+    let mut content: Vec<Span> = (end > colon + 1).then(|| v.span(colon + 1, end)).into_iter().collect();
     let block = sentences[index].block;
     content.extend(sentences[index + 1..].iter().take_while(|s| s.block == block).map(|s| s.span));
     content.retain(|c| !c.is_empty());
