@@ -52,7 +52,10 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
     let sorted = attributions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
     let mut out: Vec<Judgement> = Vec::with_capacity(sentences.len());
     for (i, s) in sentences.iter().enumerate() {
-        let is_claim = s.kind.holds_claims() && !s.is_question(text) && word_count(s.span.of(text)) >= MIN_CLAIM_WORDS;
+        let is_claim = s.kind.holds_claims()
+            && !s.is_question(text)
+            && word_count(s.span.of(text)) >= MIN_CLAIM_WORDS
+            && !is_interview_turn(article.blocks.get(s.block).map_or("", |b| b.span.of(text)));
         let mut governed = governing(text, s, &by_sentence[i], attributions).map_or(Governed::None, Governed::Own);
         if governed == Governed::None {
             let nearby = near_sentence(attributions, i, sorted);
@@ -69,6 +72,14 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
         out.push(Judgement { is_claim, governed });
     }
     out
+}
+
+/// "Q: …" / "A: …": a paragraph of a question-and-answer interview. The
+/// answers are the interviewee's words and the questions the
+/// interviewer's, so neither is the article's own claim.
+fn is_interview_turn(block: &str) -> bool {
+    let block = block.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    ["Q:", "A:"].iter().any(|label| block.strip_prefix(label).is_some_and(|rest| rest.starts_with([' ', '*', '_'])))
 }
 
 fn word_count(text: &str) -> usize {

@@ -220,8 +220,10 @@ fn check_sentence(
             if vague_phrase.is_none()
                 && anonymous_phrase.is_none()
                 && !has_quote(span.of(text))
+                && sentence.open_quote_from.is_none()
                 && !words.iter().any(|w| cx.lexicon.stance.contains(*w))
-                && !opens_with_personal_pronoun(&words) =>
+                && !opens_with_personal_pronoun(&words)
+                && !mostly_reported(text, span, own) =>
         {
             push(out, MISSING, span, "claim has no attribution".into());
         }
@@ -233,13 +235,78 @@ fn check_sentence(
     }
 }
 
+/// Whether attributions inside the sentence cover at least half of its
+/// words: "Voters appeared to believe the economy would recover" is an
+/// account of what voters believe even though no attribution frames the
+/// whole sentence. A belief buried in a longer claim ("The West tried to
+/// make the Russians believe they would act alone, in an effort to stop
+/// them …") covers less and stays a claim.
+fn mostly_reported(text: &str, span: Span, own: &[&Attribution]) -> bool {
+    if own.is_empty() {
+        return false;
+    }
+    let spans: Vec<Span> =
+        own.iter().flat_map(|a| a.source.into_iter().chain([a.cue]).chain(a.content.iter().copied())).collect();
+    let (mut words, mut covered) = (0usize, 0usize);
+    let mut verb_before_account = false;
+    let sentence = span.of(text);
+    for (offset, word) in word_starts(sentence) {
+        words += 1;
+        let at = span.start + offset;
+        if spans.iter().any(|s| s.start <= at && at < s.end) {
+            covered += 1;
+        } else if covered == 0 && opens_verb_phrase(word) {
+            verb_before_account = true;
+        }
+    }
+    !verb_before_account && words > 0 && covered * 2 >= words
+}
+
+/// The words of `sentence` with their byte offsets.
+fn word_starts(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(move |w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+}
+
+/// Auxiliaries and the infinitive "to": a clause that has one of these
+/// before the account has its own verb, and the account is its object.
+fn opens_verb_phrase(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "to" | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "be"
+            | "been"
+            | "being"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+    )
+}
+
 /// "He has long opposed …", "They were never told …": a sentence about a
 /// person named before is an account of that person, not a bare claim.
 fn opens_with_personal_pronoun(words: &[&str]) -> bool {
     words.first().is_some_and(|w| matches!(*w, "he" | "she" | "they" | "i" | "we" | "he's" | "she's" | "they're"))
 }
 
-/// Quoted words are somebody's words: a sentence holding a quotation is
+/// Quoted words are somebody's words: a sentence holding a quotation, or
+/// starting inside one opened earlier in its paragraph, is
 /// attributed by the sentences around it even when whosaid cannot tell by
 /// whom, and flagging it would cry wolf.
 fn has_quote(s: &str) -> bool {

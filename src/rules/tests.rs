@@ -109,3 +109,42 @@ fn words_of_matches_a_plain_split() {
         }
     }
 }
+
+fn missing_in(found: &[Diagnostic], text: &str) -> Vec<String> {
+    found.iter().filter(|d| d.rule == catalog::MISSING).map(|d| d.span.of(text).to_string()).collect()
+}
+
+#[test]
+fn a_sentence_mostly_reporting_a_belief_is_not_missing() {
+    let body = "The ferry crossed the bay twice on Monday morning. \
+                Dock workers appeared to believe the strike would end within a week.";
+    let text = format!("Title\n\n{body}\n");
+    let found = lint(body);
+    assert_eq!(missing_in(&found, &text), vec!["The ferry crossed the bay twice on Monday morning."]);
+}
+
+#[test]
+fn a_belief_buried_in_a_longer_claim_is_still_missing() {
+    // The clause's own verb ("was trying to make") comes before the
+    // belief, so the sentence claims what the council did.
+    let body = "The council was trying to make the workers believe the yard would stay open, \
+                in order to delay the vote on the sale for another season.";
+    let found = lint(body);
+    assert!(found.iter().any(|d| d.rule == catalog::MISSING), "{found:#?}");
+}
+
+#[test]
+fn sentences_inside_a_quotation_opened_earlier_are_not_missing() {
+    let body = "“We will not sign this year. The yard needs a new owner first. \
+                The council has no money left,” the mayor said.";
+    let found = lint(body);
+    assert!(found.iter().all(|d| d.rule != catalog::MISSING), "{found:#?}");
+}
+
+#[test]
+fn interview_turns_are_not_claims() {
+    let body = "Q: Did the harbour office answer your letters?\n\nA: No, nobody answered them. \
+                The office closed in May and the staff moved to the city.";
+    let found = lint(body);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -288,6 +288,17 @@ mod tests {
     }
 
     #[test]
+    fn plural_titles_do_not_end_sentences() {
+        let got = sentences(
+            "T\nTwo rivals, Sens. Ann Lee and Bo Park, and Reps. Cy Dunn and Di Ray objected. Nobody else did.",
+        );
+        assert_eq!(
+            got[1..],
+            ["Two rivals, Sens. Ann Lee and Bo Park, and Reps. Cy Dunn and Di Ray objected.", "Nobody else did."]
+        );
+    }
+
+    #[test]
     fn acronym_at_sentence_end() {
         let got = sentences("T\nHe moved to the U.S. The rest followed.");
         assert_eq!(got[1..], ["He moved to the U.S.", "The rest followed."]);
