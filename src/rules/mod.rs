@@ -273,30 +273,11 @@ fn word_starts(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Auxiliaries and the infinitive "to": a clause that has one of these
 /// before the account has its own verb, and the account is its object.
 fn opens_verb_phrase(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "to" | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "has"
-            | "have"
-            | "had"
-            | "be"
-            | "been"
-            | "being"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-    )
+    const VERB_PHRASE_OPENERS: &[&str] = &[
+        "to", "was", "were", "is", "are", "has", "have", "had", "be", "been", "being", "will", "would", "can", "could",
+        "should", "may", "might", "must", "do", "does", "did",
+    ];
+    VERB_PHRASE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// "He has long opposed …", "They were never told …": a sentence about a
