@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attributions::Attribution;
 use crate::graph::{SourceGraph, SourceKind};
-use crate::lexicon::{Lexicon, PhraseIndex};
+use crate::lexicon::{CueKind, Lexicon, PhraseIndex};
 use crate::markup::Article;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -217,13 +217,7 @@ fn check_sentence(
     }
     match judgement.governed {
         Governed::None
-            if vague_phrase.is_none()
-                && anonymous_phrase.is_none()
-                && !has_quote(span.of(text))
-                && sentence.open_quote_from.is_none()
-                && !words.iter().any(|w| cx.lexicon.stance.contains(*w))
-                && !opens_with_personal_pronoun(&words)
-                && !mostly_reported(text, span, own) =>
+            if vague_phrase.is_none() && anonymous_phrase.is_none() && is_bare_claim(cx, sentence, &words, own) =>
         {
             push(out, MISSING, span, "claim has no attribution".into());
         }
@@ -233,6 +227,26 @@ fn check_sentence(
             check_chain(cx, settings, g, span, carried, out);
         }
     }
+}
+
+/// Whether a claim that no attribution frames is the article's own
+/// assertion rather than an account of what somebody said, wrote, showed
+/// or feels. Each test below removes a family of false alarms measured on
+/// annotated news (see the README's accuracy section); a linter that
+/// cries wolf gets switched off, so doubt goes to the writer.
+fn is_bare_claim(cx: &Context, sentence: &Sentence, words: &[&str], own: &[&Attribution]) -> bool {
+    let text = &cx.article.prose;
+    let span = sentence.span;
+    !has_quote(span.of(text))
+        && sentence.open_quote_from.is_none()
+        && !words.iter().any(|w| cx.lexicon.stance.contains(*w))
+        && !opens_with_personal_pronoun(words)
+        && !mostly_reported(text, span, own)
+        // "The plan, which officials announced in May, …": a speech act or
+        // a finding inside the sentence reports words, even when it frames
+        // only part of it. Beliefs are different: "The West tried to make
+        // the Russians believe …" still claims what the West did.
+        && !own.iter().any(|a| a.kind != CueKind::Cognition)
 }
 
 /// Whether attributions inside the sentence cover at least half of its
