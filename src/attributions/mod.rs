@@ -408,7 +408,9 @@ fn subject_before_relative(v: &View, start: usize, lexicon: &Lexicon) -> Option<
     }
     let relative =
         (start.saturating_sub(6)..start).rev().find(|&k| v.is_word(k) && matches!(v.lw(k), "who" | "that"))?;
-    if (relative + 1..start).any(|k| !v.is_word(k)) || relative == 0 {
+    // "emails show that port officials knew": nothing between "that" and
+    // the subject, so "that" opens a complement clause, not a relative one.
+    if relative + 1 == start || (relative + 1..start).any(|k| !v.is_word(k)) || relative == 0 {
         return None;
     }
     let end = if v.is_comma(relative - 1) { relative - 1 } else { relative };

@@ -258,7 +258,12 @@ pub fn phrase_after(v: &View, start: usize, lexicon: &Lexicon) -> Option<usize> 
                 !joins_here(v, end)
             } else if end > start {
                 (stops_subject(w) && !is_determiner(w))
-                    || (lexicon.cue_word(w).is_some() && !v.is_cap(end) && !v.lw_next_is(end, "by"))
+                    || (lexicon.cue_word(w).is_some()
+                        && !v.is_cap(end)
+                        && !v.lw_next_is(end, "by")
+                        // "a report by the state police": after a
+                        // determiner the word is a noun, not the verb.
+                        && !(v.is_word(end - 1) && is_determiner(v.lw(end - 1))))
             } else {
                 stops_subject(w) && !is_determiner(w) && !matches!(w, "some" | "it" | "this" | "those" | "these")
             };

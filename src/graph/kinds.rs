@@ -204,6 +204,29 @@ fn is_organisation(text: &str) -> bool {
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Whether a description names an institution or a one-holder public
+/// office ("the harbour board", "the state auditor", "the mayor"): in a
+/// news story it identifies its source even when nothing earlier names
+/// it, unlike "the memo" or "the official".
+pub(crate) fn names_an_office(lower: &str) -> bool {
+    const SOLE_OFFICES: &[&str] = &[
+        "mayor",
+        "governor",
+        "auditor",
+        "comptroller",
+        "ombudsman",
+        "ombudsperson",
+        "coroner",
+        "sheriff",
+        "premier",
+        "chancellor",
+        "treasurer",
+        "registrar",
+    ];
+    let head = lower.split_whitespace().last().unwrap_or("");
+    is_organisation(lower) || SOLE_OFFICES.contains(&head)
+}
+
 /// Whether a name looks like a news outlet ("Coastal Wire", "The New York
 /// Times", "Reuters", "Covert Action Magazine").
 pub fn looks_like_outlet(name: &str) -> bool {

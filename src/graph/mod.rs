@@ -453,7 +453,7 @@ impl Builder<'_> {
             None if !head.is_empty() && self.first_seen.mentioned_before(self.text, span.start, &head) => {
                 (Some(self.add_node(text, span)), false)
             }
-            None => (Some(self.add_node(text, span)), true),
+            None => (Some(self.add_node(text, span)), !kinds::names_an_office(lower)),
         }
     }
 
@@ -699,6 +699,16 @@ mod tests {
         let (_, _, g) = graph_of("Jane Okafor opened the bridge on Monday.\nShe said it was overdue.");
         assert_eq!(g.unresolved, vec![false]);
         assert_eq!(g.nodes[0].name, "Jane Okafor");
+    }
+
+    #[test]
+    fn an_institution_or_sole_office_needs_no_earlier_mention() {
+        let (_, _, g) = graph_of("The harbour board said the dredging would start in May.");
+        assert_eq!(g.unresolved, vec![false]);
+        let (_, _, g) = graph_of("The state auditor said the port had overspent.");
+        assert_eq!(g.unresolved, vec![false]);
+        let (_, _, g) = graph_of("The official said the port had overspent.");
+        assert_eq!(g.unresolved, vec![true]);
     }
 
     #[test]

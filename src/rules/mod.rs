@@ -360,7 +360,11 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
     });
     explicit
         .or_else(|| {
-            own.iter().filter_map(|a| a.source).find_map(|s| {
+            // What a reported person knew or felt ("the emails show that
+            // port officials knew …") makes them the subject of the claim,
+            // not a source the article relies on.
+            let relied_on = own.iter().filter(|a| !(a.kind == CueKind::Cognition && a.parent.is_some()));
+            relied_on.filter_map(|a| a.source).find_map(|s| {
                 let lower = s.of(&cx.article.prose).to_ascii_lowercase();
                 let sw = words_of(&lower, b".");
                 find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())

@@ -158,3 +158,24 @@ fn a_speech_act_inside_the_sentence_is_not_missing() {
     let found = lint(body);
     assert!(found.iter().all(|d| d.rule != catalog::MISSING), "{found:#?}");
 }
+
+/// The source names in the chain of the first finding of `rule`.
+fn chain_of(found: &[Diagnostic], rule: &str) -> Vec<String> {
+    found.iter().find(|d| d.rule == rule).map(|d| d.chain.clone()).unwrap_or_default()
+}
+
+#[test]
+fn a_state_body_after_a_determiner_stays_in_the_source() {
+    // "state" is also a cue verb; after "the" it is part of the name.
+    let found = lint("The mayor, citing a report by the state transport department, said the bridge would stay open.");
+    assert_eq!(
+        chain_of(&found, catalog::SECONDHAND),
+        vec!["mayor".to_string(), "report by the state transport department".to_string()]
+    );
+}
+
+#[test]
+fn people_whose_knowledge_a_record_reports_are_not_its_sources() {
+    let found = lint("Emails obtained by the Coastal Wire show that port officials knew about the cracks in 2019.");
+    assert!(found.iter().all(|d| d.rule != catalog::ANONYMOUS), "{found:#?}");
+}
