@@ -261,9 +261,7 @@ pub fn phrase_after(v: &View, start: usize, lexicon: &Lexicon) -> Option<usize> 
                     || (lexicon.cue_word(w).is_some()
                         && !v.is_cap(end)
                         && !v.lw_next_is(end, "by")
-                        // "a report by the state police": after a
-                        // determiner the word is a noun, not the verb.
-                        && !(v.is_word(end - 1) && is_determiner(v.lw(end - 1))))
+                        && !after_determiner(v, end))
             } else {
                 stops_subject(w) && !is_determiner(w) && !matches!(w, "some" | "it" | "this" | "those" | "these")
             };
@@ -283,6 +281,12 @@ pub fn phrase_after(v: &View, start: usize, lexicon: &Lexicon) -> Option<usize> 
         }
     }
     (end > start).then_some(end)
+}
+
+/// "a report by the state police": after a determiner, a word spelled like
+/// a cue verb is a noun or modifier inside the phrase.
+fn after_determiner(v: &View, k: usize) -> bool {
+    k > 0 && v.is_word(k - 1) && is_determiner(v.lw(k - 1))
 }
 
 /// Extends an inverted source ("said Daniel Freed") over a closing
