@@ -290,6 +290,10 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     if !after_is_empty && (!has_before || v.is_quote(content_start)) {
         content.push(v.span(content_start, end));
     }
+    if let Some(main_clause) = as_reported_clause(v, source_start.unwrap_or(cue_start), cue_end) {
+        // "As the Courier reported last week, the operator lost …"
+        content = vec![main_clause];
+    }
 
     // "Carson appears to be slipping", "Trump is expected to win": the
     // subject is part of what is said, and nobody in the sentence says it.
@@ -311,6 +315,26 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     let mut a = new_attribution(v.span(cue_start, cue_end), cue.kind, source, content);
     a.audience = audience.map(|(x, y)| v.span(x, y));
     Some(a)
+}
+
+/// "As the Courier reported last week, the operator lost …": a cue in an
+/// opening "as" clause vouches for the main clause after its comma.
+/// Returns that clause's span.
+fn as_reported_clause(v: &View, subject_start: usize, cue_end: usize) -> Option<Span> {
+    let opens_with_as = subject_start > 0
+        && v.is_word(subject_start - 1)
+        && v.lw(subject_start - 1) == "as"
+        && clause_start(v, subject_start - 1) == subject_start - 1;
+    if !opens_with_as {
+        return None;
+    }
+    // Only a short adjunct ("last week", "on Monday") before the comma.
+    let comma = (cue_end..v.len().min(cue_end + 6)).find(|&k| v.is_comma(k))?;
+    if (cue_end..comma).any(|k| !v.is_word(k)) {
+        return None;
+    }
+    let end = v.content_end();
+    (comma + 1 < end).then(|| v.span(comma + 1, end))
 }
 
 /// "Clinton was asked about the emails": the subject is not the source,

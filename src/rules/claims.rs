@@ -92,7 +92,8 @@ fn lead(a: &Attribution) -> usize {
 }
 
 /// Whether the text between `from` and `to` leaves the clause open: empty,
-/// "that"/"how", or an introductory phrase closed by a comma or colon.
+/// "that"/"how", "As" ("As the Courier reported, …"), or an introductory
+/// phrase closed by a comma or colon.
 fn opens_clause(text: &str, from: usize, to: usize) -> bool {
     if to < from {
         return false;
@@ -110,7 +111,7 @@ fn opens_clause(text: &str, from: usize, to: usize) -> bool {
     let gap = gap
         .strip_prefix("that ")
         .or_else(|| gap.strip_prefix("how "))
-        .unwrap_or(if matches!(gap, "that" | "how") { "" } else { gap })
+        .unwrap_or(if matches!(gap, "that" | "how" | "As" | "as") { "" } else { gap })
         .trim();
     gap.is_empty() || gap.ends_with(',') || gap.ends_with(':') || gap.ends_with('—')
 }

@@ -179,3 +179,16 @@ fn people_whose_knowledge_a_record_reports_are_not_its_sources() {
     let found = lint("Emails obtained by the Coastal Wire show that port officials knew about the cracks in 2019.");
     assert!(found.iter().all(|d| d.rule != catalog::ANONYMOUS), "{found:#?}");
 }
+
+#[test]
+fn an_opening_as_clause_vouches_for_the_main_clause() {
+    let found = lint(
+        "As the Coastal Wire reported last week, memos leaked by a former clerk show that the council knew about the leak.",
+    );
+    assert_eq!(
+        chain_of(&found, catalog::SECONDHAND),
+        vec!["Coastal Wire".to_string(), "memos leaked by a former clerk".to_string()]
+    );
+    let found = lint("As the harbour board said on Monday, the channel will close for a month.");
+    assert!(found.is_empty(), "{found:#?}");
+}
