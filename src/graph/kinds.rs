@@ -227,6 +227,25 @@ pub(crate) fn names_an_office(lower: &str) -> bool {
     is_organisation(lower) || SOLE_OFFICES.contains(&head)
 }
 
+/// Whether an unnamed source is a group ("people close to the company",
+/// "senior officials"), which "he" or "she" cannot point to. The head noun
+/// is the last word before the first modifier ("close to", "who", ",").
+pub(crate) fn names_a_group(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let head_part = lower
+        .split([',', '(', '—'])
+        .next()
+        .unwrap_or("")
+        .split(" who ")
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "close" | "familiar" | "with" | "of" | "in" | "at" | "from" | "on" | "for"))
+        .last()
+        .unwrap_or("");
+    head_part == "people" || head_part.ends_with('s') && !head_part.ends_with("ss")
+}
+
 /// Whether a name looks like a news outlet ("Coastal Wire", "The New York
 /// Times", "Reuters", "Covert Action Magazine").
 pub fn looks_like_outlet(name: &str) -> bool {

@@ -389,7 +389,9 @@ impl Builder<'_> {
                         if want_org {
                             matches!(n.kind, SourceKind::Organisation | SourceKind::Document)
                         } else if want_person {
-                            matches!(n.kind, SourceKind::Person | SourceKind::Anonymous | SourceKind::Unknown)
+                            n.kind == SourceKind::Person
+                                || matches!(n.kind, SourceKind::Anonymous | SourceKind::Unknown)
+                                    && !kinds::names_a_group(&n.name)
                         } else {
                             true
                         }
@@ -699,6 +701,15 @@ mod tests {
         let (_, _, g) = graph_of("Jane Okafor opened the bridge on Monday.\nShe said it was overdue.");
         assert_eq!(g.unresolved, vec![false]);
         assert_eq!(g.nodes[0].name, "Jane Okafor");
+    }
+
+    #[test]
+    fn he_or_she_skips_an_unnamed_group() {
+        let (_, _, g) = graph_of(
+            "Tomas Ekberg said the dam was unsafe.\nPeople close to the company say the board will settle.\nHe denied that anything was hidden.",
+        );
+        let last = g.source_of.last().copied().flatten().expect("resolved");
+        assert_eq!(g.nodes[last].name, "Tomas Ekberg");
     }
 
     #[test]
