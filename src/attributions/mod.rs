@@ -91,6 +91,7 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
             a.id = out.len();
             out.push(a);
         }
+        quoted_as_saying(&v, &mut out, first_in_sentence, index, lexicon);
         link_citing(&v, &mut out[first_in_sentence..]);
         share_subject_with_gerunds(&v, &mut out[first_in_sentence..]);
     }
@@ -255,6 +256,7 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     // What follows the cue: audience ("told reporters"), then content.
     let after_cue = inverted_source.map_or(cue_end, |(_, end)| end);
     let (audience, content_from) = audience_after(v, cue, after_cue, lexicon);
+    let content_from = skip_citing_aside(v, content_from);
     let end = content_end_for(v, source_start.unwrap_or(cue_start), content_from, cue, lexicon);
     let mut content_start = content_from;
     while content_start < end && (v.is_comma(content_start) || v.is_punct(content_start, ":")) {
@@ -540,6 +542,18 @@ fn audience_after(v: &View, cue: &CueMatch, from: usize, lexicon: &Lexicon) -> (
         Some(end) if end >= v.content_end() && takes_audience(cue_word) => (Some((np_start, end)), end),
         _ => (None, from),
     }
+}
+
+/// "The agency said, citing hospital officials, that …": the content
+/// starts after the citing aside, which `link_citing` turns into the
+/// relay. Returns where the content may start.
+fn skip_citing_aside(v: &View, from: usize) -> usize {
+    let opens_aside =
+        v.is_comma(from) && from + 1 < v.len() && v.is_word(from + 1) && matches!(v.lw(from + 1), "citing" | "quoting");
+    if !opens_aside {
+        return from;
+    }
+    (from + 2..v.len().min(from + 20)).find(|&k| v.is_comma(k)).unwrap_or(from)
 }
 
 /// Where the content after a cue ends: the sentence end, or the first
@@ -877,6 +891,47 @@ fn share_subject_with_gerunds(v: &View, sentence_attrs: &mut [Attribution]) {
         if let Some(source) = sentence_attrs[..i].iter().rev().find_map(|a| a.source.filter(|s| s.end <= cue_start)) {
             sentence_attrs[i].source = Some(source);
         }
+    }
+}
+
+/// "The Mirror quoted a police officer as saying that …": the outlet
+/// relays the officer. The "saying" attribution gets the officer as its
+/// source and hangs below a new "quoted" attribution by the outlet, whose
+/// content runs from the officer to the end of the reported words.
+fn quoted_as_saying(
+    v: &View,
+    out: &mut Vec<Attribution>,
+    first_in_sentence: usize,
+    sentence: usize,
+    lexicon: &Lexicon,
+) {
+    for i in first_in_sentence..out.len() {
+        let Some(cue) = v.toks.iter().position(|t| t.span.start == out[i].cue.start) else { continue };
+        if v.lw(cue) != "saying" || cue < 3 || v.lw(cue - 1) != "as" {
+            continue;
+        }
+        let Some(quoted) = (cue.saturating_sub(14)..cue - 1).rev().find(|&k| {
+            v.is_word(k) && matches!(v.lw(k), "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing")
+        }) else {
+            continue;
+        };
+        let speaker = (quoted + 1, cue - 1);
+        if speaker.0 >= speaker.1 || (speaker.0..speaker.1).any(|k| !v.is_word(k) && !v.is_comma(k)) {
+            continue;
+        }
+        let Some(content_end) = out[i].content.last().map(|c| c.end) else { continue };
+        let relay_source = phrases::subject_before(v, quoted, lexicon).map(|start| v.span(start, quoted));
+        let mut relay = new_attribution(
+            v.span(quoted, quoted + 1),
+            CueKind::Speech,
+            relay_source,
+            vec![Span::new(v.span(speaker.0, speaker.1).start, content_end)],
+        );
+        relay.sentence = sentence;
+        relay.id = out.len();
+        out[i].source = Some(v.span(speaker.0, speaker.1));
+        out[i].parent = Some(relay.id);
+        out.push(relay);
     }
 }
 

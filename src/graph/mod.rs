@@ -435,7 +435,12 @@ impl Builder<'_> {
                 if is_document {
                     n.kind == SourceKind::Document
                 } else {
+                    // "the senator" is not the minister named earlier.
                     role && matches!(n.kind, SourceKind::Person | SourceKind::Unknown)
+                        && !n.key.split_whitespace().any(|w| {
+                            let w = w.trim_end_matches('s');
+                            w != head && is_role_noun(w)
+                        })
                 }
             })
         });

@@ -192,3 +192,28 @@ fn an_opening_as_clause_vouches_for_the_main_clause() {
     let found = lint("As the harbour board said on Monday, the channel will close for a month.");
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_citing_aside_after_the_cue_is_a_relay() {
+    let found =
+        lint("The Coastal Wire reported, citing two harbour pilots, that the channel was too shallow for ferries.");
+    assert_eq!(
+        chain_of(&found, catalog::SECONDHAND),
+        vec!["Coastal Wire".to_string(), "two harbour pilots".to_string()]
+    );
+}
+
+#[test]
+fn quoted_as_saying_is_a_relay() {
+    let found = lint("The Coastal Wire quoted a harbour pilot as saying that the channel was too shallow for ferries.");
+    assert_eq!(chain_of(&found, catalog::SECONDHAND), vec!["Coastal Wire".to_string(), "harbour pilot".to_string()]);
+}
+
+#[test]
+fn a_role_description_does_not_resolve_to_a_different_role() {
+    let found = lint(
+        "The harbour minister, Ana Ruiz, said the dredging would start in May. \
+         In an interview on Monday, the senator said the vote would be delayed.",
+    );
+    assert!(found.iter().any(|d| d.rule == catalog::UNRESOLVED), "{found:#?}");
+}
