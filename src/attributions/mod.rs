@@ -92,6 +92,7 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
             out.push(a);
         }
         quoted_as_saying(&v, &mut out, first_in_sentence, index, lexicon);
+        quoted_by_aside(&v, &mut out, first_in_sentence, index, lexicon);
         link_citing(&v, &mut out[first_in_sentence..]);
         share_subject_with_gerunds(&v, &mut out[first_in_sentence..]);
     }
@@ -894,7 +895,8 @@ fn share_subject_with_gerunds(v: &View, sentence_attrs: &mut [Attribution]) {
     }
 }
 
-/// "The Mirror quoted a police officer as saying that …": the outlet
+/// "The Mirror quoted a police officer as saying that …" (or "cited a
+/// report as showing …"): the outlet
 /// relays the officer. The "saying" attribution gets the officer as its
 /// source and hangs below a new "quoted" attribution by the outlet, whose
 /// content runs from the officer to the end of the reported words.
@@ -907,7 +909,7 @@ fn quoted_as_saying(
 ) {
     for i in first_in_sentence..out.len() {
         let Some(cue) = v.toks.iter().position(|t| t.span.start == out[i].cue.start) else { continue };
-        if v.lw(cue) != "saying" || cue < 3 || v.lw(cue - 1) != "as" {
+        if !v.lw(cue).ends_with("ing") || cue < 3 || v.lw(cue - 1) != "as" {
             continue;
         }
         let Some(quoted) = (cue.saturating_sub(14)..cue - 1).rev().find(|&k| {
@@ -920,16 +922,50 @@ fn quoted_as_saying(
             continue;
         }
         let Some(content_end) = out[i].content.last().map(|c| c.end) else { continue };
+        let relay_cue = v.span(quoted, quoted + 1);
+        let relayed = vec![Span::new(v.span(speaker.0, speaker.1).start, content_end)];
+        out[i].source = Some(v.span(speaker.0, speaker.1));
+        // "cited" may already be a cue of its own: reuse it.
+        if let Some(j) = (first_in_sentence..out.len()).find(|&j| out[j].cue.start == relay_cue.start) {
+            out[j].content = relayed;
+            out[i].parent = Some(out[j].id);
+            continue;
+        }
         let relay_source = phrases::subject_before(v, quoted, lexicon).map(|start| v.span(start, quoted));
+        let mut relay = new_attribution(relay_cue, CueKind::Speech, relay_source, relayed);
+        relay.sentence = sentence;
+        relay.id = out.len();
+        out[i].parent = Some(relay.id);
+        out.push(relay);
+    }
+}
+
+/// "The minister, quoted by Reuters, said …": Reuters relays the minister.
+/// The aside leaves the source and becomes a relay attribution whose
+/// content runs from the minister to the end of what was said, so that it
+/// frames the sentence and the minister's attribution hangs below it.
+fn quoted_by_aside(v: &View, out: &mut Vec<Attribution>, first_in_sentence: usize, sentence: usize, lexicon: &Lexicon) {
+    for i in first_in_sentence..out.len() {
+        let (Some(source), Some(content_end)) = (out[i].source, out[i].content.last().map(|c| c.end)) else {
+            continue;
+        };
+        let Some(first) = v.toks.iter().position(|t| t.span.start == source.start) else { continue };
+        let last = v.toks.iter().rposition(|t| t.span.end <= source.end).unwrap_or(first);
+        let Some(comma) = (first + 1..last).find(|&k| {
+            v.is_comma(k) && k + 3 <= last && matches!(v.lw(k + 1), "quoted" | "cited") && v.lw(k + 2) == "by"
+        }) else {
+            continue;
+        };
+        let Some(agent_end) = phrases::phrase_after(v, comma + 3, lexicon) else { continue };
         let mut relay = new_attribution(
-            v.span(quoted, quoted + 1),
-            CueKind::Speech,
-            relay_source,
-            vec![Span::new(v.span(speaker.0, speaker.1).start, content_end)],
+            v.span(comma + 1, comma + 3),
+            CueKind::According,
+            Some(v.span(comma + 3, agent_end)),
+            vec![Span::new(source.start, content_end)],
         );
         relay.sentence = sentence;
         relay.id = out.len();
-        out[i].source = Some(v.span(speaker.0, speaker.1));
+        out[i].source = Some(v.span(first, comma));
         out[i].parent = Some(relay.id);
         out.push(relay);
     }

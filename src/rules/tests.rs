@@ -217,3 +217,15 @@ fn a_role_description_does_not_resolve_to_a_different_role() {
     );
     assert!(found.iter().any(|d| d.rule == catalog::UNRESOLVED), "{found:#?}");
 }
+
+#[test]
+fn a_quoted_by_aside_is_a_relay() {
+    let found = lint("The harbour minister, quoted by the Coastal Wire, said the dredging would start in May.");
+    assert_eq!(chain_of(&found, catalog::SECONDHAND), vec!["Coastal Wire".to_string(), "harbour minister".to_string()]);
+}
+
+#[test]
+fn cited_as_showing_is_a_relay() {
+    let found = lint("The Coastal Wire cited a leaked audit as showing that the council ignored the warnings.");
+    assert_eq!(chain_of(&found, catalog::SECONDHAND), vec!["Coastal Wire".to_string(), "leaked audit".to_string()]);
+}
