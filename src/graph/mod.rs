@@ -487,7 +487,7 @@ impl Builder<'_> {
         }
         let possessor_head = possessor.split_whitespace().last().unwrap_or("").to_lowercase();
         let mentioned_before = owner.is_some()
-            || (possessor_head.len() > 2 && self.text[..span.start].to_lowercase().contains(&possessor_head));
+            || (possessor_head.len() > 2 && self.first_seen.mentioned_before(self.text, span.start, &possessor_head));
         Some((Some(self.add_node(text, span)), !mentioned_before))
     }
 

@@ -284,8 +284,15 @@ fn is_time_adverbial(words: &str) -> bool {
         "november",
         "december",
     ];
-    let lower: Vec<String> =
-        words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    // Five words are enough to know: the content of a cue can be a whole
+    // (force-cut) sentence, and lowercasing all its words for every cue
+    // of the sentence made a long one quadratic.
+    let lower: Vec<String> = words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(str::to_ascii_lowercase)
+        .collect();
     !lower.is_empty()
         && lower.len() <= 4
         && OPENERS.contains(&lower[0].as_str())

@@ -3,9 +3,9 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use std::collections::{HashMap, HashSet};
-
 use super::{SourceGraph, SourceKind, SourceNode};
+use crate::lexicon::{WordMap, WordSet};
+use crate::sentences::tokens::word_runs;
 use crate::span::Span;
 
 /// A source written two ways: the first spelling and where another one
@@ -70,15 +70,18 @@ fn occurrences<'t>(text: &'t str, lower: &str, word: &str) -> Vec<(Span, &'t str
 /// a maximal run of alphanumeric characters equal to it up to ASCII case,
 /// so one walk over the runs finds them all.
 struct CapitalisedWords<'t> {
-    by_lower: HashMap<String, Vec<(Span, &'t str)>>,
+    by_lower: WordMap<Vec<(Span, &'t str)>>,
 }
 
 impl<'t> CapitalisedWords<'t> {
     /// The occurrences in `text` of each of `wanted` (lowercased words).
-    fn of(text: &'t str, wanted: &HashSet<String>) -> CapitalisedWords<'t> {
-        let mut by_lower: HashMap<String, Vec<(Span, &'t str)>> = HashMap::new();
+    fn of(text: &'t str, wanted: &WordSet) -> CapitalisedWords<'t> {
+        let mut by_lower: WordMap<Vec<(Span, &'t str)>> = WordMap::default();
+        if wanted.is_empty() {
+            return CapitalisedWords { by_lower };
+        }
         let mut key = String::new();
-        for (start, run) in alphanumeric_runs(text) {
+        for (start, run) in word_runs(text, b"") {
             if run.len() < 4 || !starts_upper(run) || is_all_caps(run) {
                 continue;
             }
@@ -95,14 +98,6 @@ impl<'t> CapitalisedWords<'t> {
     fn get(&self, lower: &str) -> &[(Span, &'t str)] {
         self.by_lower.get(lower).map_or(&[], Vec::as_slice)
     }
-}
-
-/// Maximal runs of alphanumeric characters, with their byte offsets.
-fn alphanumeric_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !is_word_char(c)).filter(|run| !run.is_empty()).map(move |run| {
-        // `split` yields slices of `text`, so the offset is their distance.
-        (run.as_ptr() as usize - text.as_ptr() as usize, run)
-    })
 }
 
 /// Finds the whole-word, capitalised occurrences of a name word.
@@ -201,7 +196,7 @@ fn spelled(node: &SourceNode) -> bool {
 /// Sources of the article spelled more than one way, at most one report
 /// per source, in text order of the second spelling.
 pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
-    let wanted: HashSet<String> = graph
+    let wanted: WordSet = graph
         .nodes
         .iter()
         .filter(|n| spelled(n))
@@ -271,7 +266,7 @@ mod tests {
         let text =
             "Okafor, OKAFOR and okafor; Okafors. Dr Okafor-Reyes met ÉcoleOkafor and Okafor’s aide, Okafor.\nOKafor";
         let words = ["Okafor", "Reyes", "Okafors", "Missing"];
-        let wanted: HashSet<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let wanted: WordSet = words.iter().map(|w| w.to_ascii_lowercase()).collect();
         let mut finder = WordFinder { text, index: CapitalisedWords::of(text, &wanted), lower: None };
         let lower = text.to_ascii_lowercase();
         for word in words {

@@ -92,6 +92,34 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
     }
 }
 
+/// The runs of `text` made of alphanumeric characters and of the ASCII
+/// characters in `also`, with their byte offsets: the same as splitting on
+/// every other character and dropping empty pieces, but a byte loop for
+/// ASCII, as this runs over every claim and every article.
+pub fn word_runs<'t>(text: &'t str, also: &'t [u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (in_word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric() || also.contains(&b), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(from)) => return Some((from, &text[from..i])),
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|from| (from, &text[from..]))
+    })
+}
+
 /// Where a pronoun ends and its clitic starts: "He’s" → 2, "they've" → 4.
 fn clitic_split(word: &str) -> Option<usize> {
     let apostrophe = word.rfind(['\'', '’'])?;
@@ -137,6 +165,21 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(words("$100,000 or 3.5 percent"), vec!["$", "100,000", "or", "3.5", "percent"]);
+    }
+
+    #[test]
+    fn word_runs_split_like_str_split() {
+        for text in ["", "  ", "U.S. aid, Serbia's “NATO-led” É1 x", "ab", "naïve café—déjà vu.", "'quoted'"]
+        {
+            for also in [&b""[..], b"'.", b"."] {
+                let split: Vec<(usize, &str)> = text
+                    .split(|c: char| !(c.is_alphanumeric() || c.is_ascii() && also.contains(&(c as u8))))
+                    .filter(|w| !w.is_empty())
+                    .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                    .collect();
+                assert_eq!(word_runs(text, also).collect::<Vec<_>>(), split, "{text:?} {also:?}");
+            }
+        }
     }
 
     #[test]
