@@ -124,9 +124,24 @@ struct Builder<'a> {
     mentioned: std::collections::HashSet<(usize, Span)>,
     /// Capitalised names in the text, found once, as far as asked.
     names: Names,
-    /// `compact(key)` of each node, so that looking a key up does not
-    /// recompute it for every node (quadratic in the number of sources).
-    compact_keys: Vec<String>,
+    /// The first node of each key, and of each `compact(key)`, so that
+    /// looking a key up does not compare it with every node (quadratic in
+    /// the number of sources).
+    keys: Keys,
+}
+
+/// First node by key and by squeezed key; see `Builder::known`.
+#[derive(Default)]
+struct Keys {
+    by_key: std::collections::HashMap<String, usize>,
+    by_compact: std::collections::HashMap<String, usize>,
+}
+
+impl Keys {
+    fn add(&mut self, key: &str, id: usize) {
+        self.by_key.entry(key.to_string()).or_insert(id);
+        self.by_compact.entry(compact(key)).or_insert(id);
+    }
 }
 
 /// The resolved mentions so far, kept as one entry per node so that
@@ -262,9 +277,9 @@ impl Builder<'_> {
     /// The node filed under `key`, or under the same letters spelled with
     /// other spacing or hyphens ("Wiki Leaks" and "WikiLeaks").
     fn known(&self, key: &str) -> Option<usize> {
-        self.graph.node_by_key(key).or_else(|| {
+        self.keys.by_key.get(key).copied().or_else(|| {
             let squeezed = compact(key);
-            (squeezed.len() >= 4).then(|| self.compact_keys.iter().position(|k| *k == squeezed)).flatten()
+            (squeezed.len() >= 4).then(|| self.keys.by_compact.get(&squeezed).copied()).flatten()
         })
     }
 
@@ -277,7 +292,7 @@ impl Builder<'_> {
         let id = self.graph.nodes.len();
         let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
         let kind = kind_of(name, self.lexicon);
-        self.compact_keys.push(compact(&key));
+        self.keys.add(&key, id);
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
         self.mentioned.insert((id, span));
         id
@@ -547,7 +562,7 @@ pub fn build_with(
         first_seen: FirstSeen::default(),
         mentioned: Default::default(),
         names: Names { found: Vec::new(), next: Some(0) },
-        compact_keys: Vec::new(),
+        keys: Keys::default(),
     };
     let n = attributions.len();
     b.graph.source_of = vec![None; n];
@@ -772,7 +787,7 @@ mod tests {
             first_seen: FirstSeen::default(),
             mentioned: Default::default(),
             names: Names { found: Vec::new(), next: Some(0) },
-            compact_keys: Vec::new(),
+            keys: Keys::default(),
         };
         for from in (0..text.len()).filter(|&k| k == 0 || matches!(text.as_bytes()[k - 1], b'.' | b'\n')) {
             for offset in from..=text.len() {

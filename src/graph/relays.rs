@@ -84,6 +84,11 @@ fn new_relay(sentence: usize, id: usize, cue: Span, source: Span, content: Vec<S
 /// Where ", which cited Y" (or "who quoted", "citing") starts inside a
 /// source mention: (end of the relay's own name, verb span, cited span).
 fn citation_inside(text: &str, source: Span) -> Option<(usize, Span, Span)> {
+    // Every marker opens with ", ": most mentions have none, and they are
+    // spared lowercasing and seven searches.
+    if !source.of(text).contains(", ") {
+        return None;
+    }
     let lower = source.of(text).to_ascii_lowercase();
     const MARKERS: &[&str] = &[
         ", which cited ",
@@ -183,8 +188,9 @@ fn remove(attrs: &mut Vec<Attribution>, gone: &[usize]) {
 /// extractor gives gerunds after a comma the subject before them).
 fn cited_after_citing(text: &str, sentences: &[Sentence], attrs: &mut [Attribution]) {
     for a in attrs.iter_mut() {
-        let cue = a.cue.of(text).to_ascii_lowercase();
-        if !(cue.starts_with("citing") || cue.starts_with("quoting")) || a.source.is_some_and(|s| s.start >= a.cue.end)
+        let cue = a.cue.of(text);
+        if !(starts_with_ignoring_case(cue, "citing") || starts_with_ignoring_case(cue, "quoting"))
+            || a.source.is_some_and(|s| s.start >= a.cue.end)
         {
             continue;
         }
@@ -196,6 +202,11 @@ fn cited_after_citing(text: &str, sentences: &[Sentence], attrs: &mut [Attributi
             a.source = Some(cited);
         }
     }
+}
+
+/// Whether `text` starts with `prefix` (ASCII lowercase) in any ASCII case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// "…, the Wire reported, citing the company.": the extractor takes the

@@ -138,6 +138,9 @@ fn word_variant(finder: &mut WordFinder, word: &str) -> Option<((Span, String), 
 /// Mentions of one source that differ only in spacing or hyphens ("Wiki
 /// Leaks", "WikiLeaks").
 fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Span, String))> {
+    if mentions.len() < 2 {
+        return None; // one mention is one spelling
+    }
     let squeeze = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let mut sorted = mentions.to_vec();
     sorted.sort();

@@ -310,7 +310,7 @@ fn has_quote(s: &str) -> bool {
 
 /// The words of `text`: its runs of alphanumeric characters and of the
 /// ASCII characters in `also`.
-fn words_of<'t>(text: &'t str, also: &'t [u8]) -> Vec<&'t str> {
+fn words_of<'t>(text: &'t str, also: &[u8]) -> Vec<&'t str> {
     let mut words = Vec::with_capacity(text.len() / 5 + 1);
     words.extend(crate::sentences::tokens::word_runs(text, also).map(|(_, word)| word));
     words

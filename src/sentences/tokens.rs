@@ -94,29 +94,43 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
 
 /// The runs of `text` made of alphanumeric characters and of the ASCII
 /// characters in `also`, with their byte offsets: the same as splitting on
-/// every other character and dropping empty pieces, but a byte loop for
-/// ASCII, as this runs over every claim and every article.
-pub fn word_runs<'t>(text: &'t str, also: &'t [u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
-    let bytes = text.as_bytes();
+/// every other character and dropping empty pieces, but a table-driven
+/// byte loop for ASCII, as this runs over every claim and every article.
+pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let mut ascii_word = [false; 128];
+    for (b, slot) in ascii_word.iter_mut().enumerate() {
+        *slot = (b as u8).is_ascii_alphanumeric() || also.contains(&(b as u8));
+    }
+    // Whether the character at `i` is a word character, and its length.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = text.as_bytes()[i];
+        if b.is_ascii() {
+            return (ascii_word[usize::from(b)], 1);
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
     let mut i = 0;
     std::iter::from_fn(move || {
-        let mut start = None;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (in_word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || also.contains(&b), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            match (in_word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(from)) => return Some((from, &text[from..i])),
-                _ => {}
+        loop {
+            if i >= text.len() {
+                return None;
+            }
+            let (in_word, len) = at(i);
+            if in_word {
+                break;
             }
             i += len;
         }
-        start.map(|from| (from, &text[from..]))
+        let start = i;
+        while i < text.len() {
+            let (in_word, len) = at(i);
+            if !in_word {
+                break;
+            }
+            i += len;
+        }
+        Some((start, &text[start..i]))
     })
 }
 
