@@ -238,35 +238,11 @@ fn move_content_before_citing(text: &str, sentences: &[Sentence], attrs: &mut [A
 /// Whether a few words after a cue only say when: "on Tuesday", "last
 /// week", "earlier this month".
 fn is_time_adverbial(words: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "on",
-        "last",
-        "this",
-        "earlier",
-        "late",
-        "later",
-        "yesterday",
-        "today",
-        "tonight",
-        "overnight",
-        "recently",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "in",
-    ];
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    // Words that can both open the phrase and say when.
+    const WHEN: &[&str] = &["yesterday", "today", "tonight", "overnight", "recently", "earlier", "later"];
+    const OPENERS: &[&str] = &["on", "last", "this", "late", "in"];
     const TIMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "week",
         "month",
         "year",
@@ -275,13 +251,6 @@ fn is_time_adverbial(words: &str) -> bool {
         "evening",
         "night",
         "weekend",
-        "yesterday",
-        "today",
-        "tonight",
-        "overnight",
-        "recently",
-        "earlier",
-        "later",
         "january",
         "february",
         "march",
@@ -295,6 +264,7 @@ fn is_time_adverbial(words: &str) -> bool {
         "november",
         "december",
     ];
+    let any_of = |word: &str, lists: &[&[&str]]| lists.iter().any(|list| list.contains(&word));
     // Five words are enough to know: the content of a cue can be a whole
     // (force-cut) sentence, and lowercasing all its words for every cue
     // of the sentence made a long one quadratic.
@@ -306,8 +276,8 @@ fn is_time_adverbial(words: &str) -> bool {
         .collect();
     !lower.is_empty()
         && lower.len() <= 4
-        && OPENERS.contains(&lower[0].as_str())
-        && lower.iter().any(|w| TIMES.contains(&w.as_str()))
+        && any_of(&lower[0], &[OPENERS, WEEKDAYS, WHEN])
+        && lower.iter().any(|w| any_of(w, &[TIMES, WEEKDAYS, WHEN]))
 }
 
 /// "The mill will close, the Times reported on Tuesday.": the extractor
