@@ -52,8 +52,21 @@ fn scratch(name: &str) -> PathBuf {
 /// files are still checked next to a hostile one.
 const GOOD: &str = "# Port to close\n\nThe port will close in May. Officials familiar with the plan said it would.\n";
 
-fn with_good_file(dir: &Path) {
+/// A fresh folder holding good.md and `files` (name, contents).
+fn folder_with(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = scratch(name);
     std::fs::write(dir.join("good.md"), GOOD).unwrap();
+    for (file, contents) in files {
+        std::fs::write(dir.join(file), contents).unwrap();
+    }
+    dir
+}
+
+/// `check` over the folder exits 0, in time, having checked good.md.
+fn assert_clean_check(dir: &Path) -> serde_json::Value {
+    let run = check_json(dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_checked(&run, true)
 }
 
 /// Checks `json` output: it parses, and good.md was checked.
@@ -97,21 +110,15 @@ fn big_article(bytes: usize) -> String {
 
 #[test]
 fn ten_megabyte_file() {
-    let dir = scratch("ten-mb");
-    with_good_file(&dir);
-    std::fs::write(dir.join("big.md"), big_article(10 << 20)).unwrap();
-    let run = check_json(&dir);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let doc = assert_checked(&run, true);
+    let dir = folder_with("ten-mb", &[("big.md", big_article(10 << 20).as_bytes())]);
+    let doc = assert_clean_check(&dir);
     assert_eq!(doc["summary"]["files"], 2);
 }
 
 #[test]
 #[ignore = "100 MB: run with --include-ignored (tests/bench/run.sh does, on a release build)"]
 fn hundred_megabyte_file() {
-    let dir = scratch("hundred-mb");
-    with_good_file(&dir);
-    std::fs::write(dir.join("huge.md"), big_article(100 << 20)).unwrap();
+    let dir = folder_with("hundred-mb", &[("huge.md", big_article(100 << 20).as_bytes())]);
     let run = whosaid(&["check", "--format", "concise", "--exit-zero", "."], &dir);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.took < limit(), "took {:?}", run.took);
@@ -120,55 +127,43 @@ fn hundred_megabyte_file() {
 
 #[test]
 fn ten_megabyte_single_line() {
-    let dir = scratch("one-line");
-    with_good_file(&dir);
     let sentence = "The mayor said that officials said the port, according to sources, told him it said so. ";
-    std::fs::write(dir.join("line.txt"), sentence.repeat((10 << 20) / sentence.len())).unwrap();
     // A megabyte without a full stop and a cue every few words: the
     // worst case for the stages that compare a sentence's cues.
     let words = "he said she told them that it said ";
-    std::fs::write(dir.join("no-stop.txt"), words.repeat((1 << 20) / words.len())).unwrap();
-    let run = check_json(&dir);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_checked(&run, true);
+    let dir = folder_with(
+        "one-line",
+        &[
+            ("line.txt", sentence.repeat((10 << 20) / sentence.len()).as_bytes()),
+            ("no-stop.txt", words.repeat((1 << 20) / words.len()).as_bytes()),
+        ],
+    );
+    assert_clean_check(&dir);
 }
 
 #[test]
 fn ten_thousand_nested_blockquotes() {
-    let dir = scratch("blockquotes");
-    with_good_file(&dir);
     let deep = format!("{}The mayor said the port would close.\n", "> ".repeat(10_000));
     let tight = format!("{}Sources say so.\n", ">".repeat(10_000));
     let stairs: String = (1..=10_000).map(|depth| format!("{} line {depth}\n", ">".repeat(depth % 200))).collect();
-    std::fs::write(dir.join("deep.md"), deep + &tight + &stairs).unwrap();
-    let run = check_json(&dir);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_checked(&run, true);
+    let dir = folder_with("blockquotes", &[("deep.md", (deep + &tight + &stairs).as_bytes())]);
+    assert_clean_check(&dir);
 }
 
 #[test]
 fn ten_thousand_unbalanced_quote_marks() {
-    let dir = scratch("quotes");
-    with_good_file(&dir);
     let straight = "\"The port will close. ".repeat(10_000);
     let curly = "“It is over, he said. ".repeat(10_000);
     let closing = "Sources say it ends.” ".repeat(10_000);
     let lone = "\"".repeat(10_000);
-    std::fs::write(dir.join("quotes.md"), format!("{straight}\n\n{curly}\n\n{closing}\n\n{lone}\n")).unwrap();
-    let run = check_json(&dir);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_checked(&run, true);
+    let text = format!("{straight}\n\n{curly}\n\n{closing}\n\n{lone}\n");
+    assert_clean_check(&folder_with("quotes", &[("quotes.md", text.as_bytes())]));
 }
 
 #[test]
 fn many_unclosed_brackets_and_backticks() {
-    let dir = scratch("brackets");
-    with_good_file(&dir);
     let text = format!("{}\n\n{}\n\n{}\n", "[".repeat(200_000), "`x ".repeat(100_000), "<a ".repeat(100_000));
-    std::fs::write(dir.join("brackets.md"), text).unwrap();
-    let run = check_json(&dir);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_checked(&run, true);
+    assert_clean_check(&folder_with("brackets", &[("brackets.md", text.as_bytes())]));
 }
 
 #[test]
@@ -197,9 +192,7 @@ fn line_endings_and_byte_order_mark() {
 
 #[test]
 fn nul_bytes_are_a_located_error() {
-    let dir = scratch("nul");
-    with_good_file(&dir);
-    std::fs::write(dir.join("nul.md"), b"# Title\n\nSome text\0more.\n").unwrap();
+    let dir = folder_with("nul", &[("nul.md", b"# Title\n\nSome text\0more.\n")]);
     let run = check_json(&dir);
     assert_located_error(&run, "nul.md");
     assert!(run.stderr.starts_with("nul.md:18: error: binary file"), "{}", run.stderr);
@@ -209,11 +202,9 @@ fn nul_bytes_are_a_located_error() {
 
 #[test]
 fn invalid_utf8_mid_file_is_a_located_error() {
-    let dir = scratch("utf8");
-    with_good_file(&dir);
     let mut bytes = big_article(20_000).into_bytes();
     bytes[12_345] = 0xff;
-    std::fs::write(dir.join("bad.md"), bytes).unwrap();
+    let dir = folder_with("utf8", &[("bad.md", &bytes)]);
     let run = check_json(&dir);
     assert_located_error(&run, "bad.md");
     assert!(run.stderr.contains("bad.md:12345: error: invalid UTF-8"), "{}", run.stderr);
@@ -222,12 +213,10 @@ fn invalid_utf8_mid_file_is_a_located_error() {
 
 #[test]
 fn binary_file_named_md() {
-    let dir = scratch("binary");
-    with_good_file(&dir);
     // A PNG header, then noise.
     let mut bytes = vec![0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n', 0, 0, 0, 13];
     bytes.extend((0..50_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
-    std::fs::write(dir.join("image.md"), bytes).unwrap();
+    let dir = folder_with("binary", &[("image.md", &bytes)]);
     let run = check_json(&dir);
     assert_located_error(&run, "image.md");
     assert_checked(&run, true);
@@ -236,8 +225,7 @@ fn binary_file_named_md() {
 #[test]
 #[cfg(unix)]
 fn fifo_is_refused_without_blocking() {
-    let dir = scratch("fifo");
-    with_good_file(&dir);
+    let dir = folder_with("fifo", &[]);
     let made = Command::new("mkfifo").arg(dir.join("pipe.md")).status();
     if !made.is_ok_and(|s| s.success()) {
         return; // no mkfifo here
@@ -254,13 +242,10 @@ fn fifo_is_refused_without_blocking() {
 
 #[test]
 fn folder_named_like_an_article() {
-    let dir = scratch("folder-md");
-    with_good_file(&dir);
+    let dir = folder_with("folder-md", &[]);
     std::fs::create_dir_all(dir.join("x.md")).unwrap();
     std::fs::write(dir.join("x.md").join("inner.md"), GOOD).unwrap();
-    let run = check_json(&dir);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let doc = assert_checked(&run, true);
+    let doc = assert_clean_check(&dir);
     assert_eq!(doc["summary"]["files"], 2);
 }
 
@@ -268,8 +253,7 @@ fn folder_named_like_an_article() {
 #[cfg(unix)]
 fn symlink_loops_in_a_walked_folder() {
     use std::os::unix::fs::symlink;
-    let dir = scratch("symlinks");
-    with_good_file(&dir);
+    let dir = folder_with("symlinks", &[]);
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     symlink("..", dir.join("sub").join("up")).unwrap();
     symlink("self.md", dir.join("self.md")).unwrap();
@@ -281,8 +265,7 @@ fn symlink_loops_in_a_walked_folder() {
 
 #[test]
 fn missing_path_is_reported_and_the_rest_checked() {
-    let dir = scratch("missing");
-    with_good_file(&dir);
+    let dir = folder_with("missing", &[]);
     let run = whosaid(&["check", "--format", "json", "--exit-zero", "nope.md", "good.md"], &dir);
     assert_located_error(&run, "nope.md");
     assert_checked(&run, true);
@@ -290,8 +273,7 @@ fn missing_path_is_reported_and_the_rest_checked() {
 
 #[test]
 fn hostile_config_files_are_located_errors() {
-    let dir = scratch("configs");
-    with_good_file(&dir);
+    let dir = folder_with("configs", &[]);
     let deep = format!("x = {}{}\n", "[".repeat(5_000), "]".repeat(5_000));
     let huge_array = format!("rule-files = [{}]\n", vec!["\"a.toml\""; 100_000].join(", "));
     let cases = [

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
+use crate::sentences::tokens::word_runs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -195,12 +196,21 @@ const OUTLET_WORDS: &[&str] = &[
     "wikileaks",
 ];
 
-fn words_lower(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+/// Whether one of the first `limit` words of `text` (runs of letters and
+/// digits), lowercased, is in `list` (lowercase ASCII words). Compares
+/// without allocating: this runs for every new source of every article.
+fn has_word_in(text: &str, limit: usize, list: &[&str]) -> bool {
+    word_runs(text, b"").take(limit).any(|(_, word)| {
+        if word.is_ascii() {
+            list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
+        } else {
+            list.contains(&word.to_lowercase().as_str())
+        }
+    })
 }
 
 fn is_organisation(text: &str) -> bool {
-    words_lower(text).iter().any(|w| ORG_WORDS.contains(&w.as_str()))
+    has_word_in(text, usize::MAX, ORG_WORDS)
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -249,7 +259,7 @@ pub(crate) fn names_a_group(name: &str) -> bool {
 /// Whether a name looks like a news outlet ("Coastal Wire", "The New York
 /// Times", "Reuters", "Covert Action Magazine").
 pub fn looks_like_outlet(name: &str) -> bool {
-    words_lower(name).iter().any(|w| OUTLET_WORDS.contains(&w.as_str()))
+    has_word_in(name, usize::MAX, OUTLET_WORDS)
 }
 
 /// Nouns of records, to recognise a document whatever its kind says
@@ -281,7 +291,7 @@ const RECORD_NOUNS: &[&str] = &[
 /// Whether a source name is a record: a document, or a name whose words
 /// hold a record noun.
 pub fn is_record(name: &str, kind: SourceKind) -> bool {
-    kind == SourceKind::Document || words_lower(name).iter().take(4).any(|w| RECORD_NOUNS.contains(&w.as_str()))
+    kind == SourceKind::Document || has_word_in(name, 4, RECORD_NOUNS)
 }
 
 /// Whether a source's name is the name of a news outlet, not a phrase
@@ -297,8 +307,7 @@ pub fn is_outlet_name(name: &str) -> bool {
     if words.is_empty() || words.len() > 6 || name.contains([',', '(']) || name.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let lower = words_lower(name);
-    if lower.iter().any(|w| NOT_OUTLETS.contains(&w.as_str()) || w == "and") {
+    if has_word_in(name, usize::MAX, NOT_OUTLETS) || has_word_in(name, usize::MAX, &["and"]) {
         return false;
     }
     let proper =

@@ -124,9 +124,24 @@ struct Builder<'a> {
     mentioned: std::collections::HashSet<(usize, Span)>,
     /// Capitalised names in the text, found once, as far as asked.
     names: Names,
-    /// `compact(key)` of each node, so that looking a key up does not
-    /// recompute it for every node (quadratic in the number of sources).
-    compact_keys: Vec<String>,
+    /// The first node of each key, and of each `compact(key)`, so that
+    /// looking a key up does not compare it with every node (quadratic in
+    /// the number of sources).
+    keys: Keys,
+}
+
+/// First node by key and by squeezed key; see `Builder::known`.
+#[derive(Default)]
+struct Keys {
+    by_key: std::collections::HashMap<String, usize>,
+    by_compact: std::collections::HashMap<String, usize>,
+}
+
+impl Keys {
+    fn add(&mut self, key: &str, id: usize) {
+        self.by_key.entry(key.to_string()).or_insert(id);
+        self.by_compact.entry(compact(key)).or_insert(id);
+    }
 }
 
 /// The resolved mentions so far, kept as one entry per node so that
@@ -258,13 +273,27 @@ fn aligned_lowercase(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, lexicon: &'a Lexicon, aliases: &'a Aliases) -> Builder<'a> {
+        Builder {
+            text,
+            lexicon,
+            aliases,
+            graph: SourceGraph::default(),
+            recent: Recent::default(),
+            first_seen: FirstSeen::default(),
+            mentioned: Default::default(),
+            names: Names { found: Vec::new(), next: Some(0) },
+            keys: Keys::default(),
+        }
+    }
+
     /// The node filed under `key`, or under the same letters spelled with
     /// other spacing or hyphens ("Wiki Leaks" and "WikiLeaks").
     fn known(&self, key: &str) -> Option<usize> {
-        self.graph.node_by_key(key).or_else(|| {
+        self.keys.by_key.get(key).copied().or_else(|| {
             let squeezed = compact(key);
-            (squeezed.len() >= 4).then(|| self.compact_keys.iter().position(|k| *k == squeezed)).flatten()
+            (squeezed.len() >= 4).then(|| self.keys.by_compact.get(&squeezed).copied()).flatten()
         })
     }
 
@@ -277,7 +306,7 @@ impl Builder<'_> {
         let id = self.graph.nodes.len();
         let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
         let kind = kind_of(name, self.lexicon);
-        self.compact_keys.push(compact(&key));
+        self.keys.add(&key, id);
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
         self.mentioned.insert((id, span));
         id
@@ -492,7 +521,7 @@ impl Builder<'_> {
         }
         let possessor_head = possessor.split_whitespace().last().unwrap_or("").to_lowercase();
         let mentioned_before = owner.is_some()
-            || (possessor_head.len() > 2 && self.text[..span.start].to_lowercase().contains(&possessor_head));
+            || (possessor_head.len() > 2 && self.first_seen.mentioned_before(self.text, span.start, &possessor_head));
         Some((Some(self.add_node(text, span)), !mentioned_before))
     }
 
@@ -543,17 +572,7 @@ pub fn build_with(
     aliases: &Aliases,
     named: &[Option<String>],
 ) -> SourceGraph {
-    let mut b = Builder {
-        text,
-        lexicon,
-        aliases,
-        graph: SourceGraph::default(),
-        recent: Recent::default(),
-        first_seen: FirstSeen::default(),
-        mentioned: Default::default(),
-        names: Names { found: Vec::new(), next: Some(0) },
-        compact_keys: Vec::new(),
-    };
+    let mut b = Builder::new(text, lexicon, aliases);
     let n = attributions.len();
     b.graph.source_of = vec![None; n];
     b.graph.unresolved = vec![false; n];
@@ -681,14 +700,26 @@ mod tests {
     use crate::markup::{Format, parse};
     use crate::sentences::split;
 
-    fn graph_of(text: &str) -> (String, Vec<Attribution>, SourceGraph) {
+    /// The text after a title line, its attributions and their graph.
+    fn pipeline(text: &str, aliases: &Aliases) -> (String, Vec<Attribution>, SourceGraph) {
         let lex = Lexicon::builtin();
         let src = format!("Title\n{text}");
         let article = parse(&src, Format::Text, &lex);
         let sentences = split(&article, &lex);
         let attrs = extract(&article, &sentences, &lex);
-        let graph = build(&article.prose, &attrs, &lex, &Aliases::default());
+        let graph = build(&article.prose, &attrs, &lex, aliases);
         (src, attrs, graph)
+    }
+
+    fn graph_of(text: &str) -> (String, Vec<Attribution>, SourceGraph) {
+        pipeline(text, &Aliases::default())
+    }
+
+    /// Aliases with one configured source and one other name for it.
+    fn aliased(canonical: &str, other: &str) -> Aliases {
+        let mut aliases = Aliases::default();
+        aliases.add_table(&[(canonical.to_string(), vec![other.to_string()])].into_iter().collect());
+        aliases
     }
 
     #[test]
@@ -768,17 +799,7 @@ mod tests {
         let aliases = Aliases::default();
         let text =
             "Jane Okafor met J. Smith. Smith said Harbour Gazette Reporter Tom Lee was there. He Also Went.\nAnn Bo";
-        let mut b = Builder {
-            text,
-            lexicon: &lex,
-            aliases: &aliases,
-            graph: SourceGraph::default(),
-            recent: Recent::default(),
-            first_seen: FirstSeen::default(),
-            mentioned: Default::default(),
-            names: Names { found: Vec::new(), next: Some(0) },
-            compact_keys: Vec::new(),
-        };
+        let mut b = Builder::new(text, &lex, &aliases);
         for from in (0..text.len()).filter(|&k| k == 0 || matches!(text.as_bytes()[k - 1], b'.' | b'\n')) {
             for offset in from..=text.len() {
                 let expected = NAME.find_iter(&text[from..offset]).last().map(|m| (from + m.start(), from + m.end()));
@@ -810,12 +831,11 @@ mod tests {
     }
 
     fn graph_with(text: &str, aliases: &Aliases) -> SourceGraph {
-        let lex = Lexicon::builtin();
-        let src = format!("Title\n{text}");
-        let article = parse(&src, Format::Text, &lex);
-        let sentences = split(&article, &lex);
-        let attrs = extract(&article, &sentences, &lex);
-        build(&article.prose, &attrs, &lex, aliases)
+        pipeline(text, aliases).2
+    }
+
+    fn plain_graph(text: &str) -> SourceGraph {
+        graph_of(text).2
     }
 
     fn names(g: &SourceGraph) -> Vec<&str> {
@@ -824,55 +844,42 @@ mod tests {
 
     #[test]
     fn aliased_sources_show_their_configured_name() {
-        let mut aliases = Aliases::default();
-        let table = [("Coastal Wire".to_string(), vec!["the Wire".to_string()])].into_iter().collect();
-        aliases.add_table(&table);
-        let g = graph_with("Crews will strike on Monday, the Wire reported.", &aliases);
+        let g = graph_with("Crews will strike on Monday, the Wire reported.", &aliased("Coastal Wire", "the Wire"));
         assert_eq!(names(&g), vec!["Coastal Wire"]);
     }
 
     #[test]
     fn possessive_voice_nouns_are_their_owner() {
-        let mut aliases = Aliases::default();
-        let table =
-            [("Port Mallow Harbour Authority".to_string(), vec!["the authority".to_string()])].into_iter().collect();
-        aliases.add_table(&table);
+        let aliases = aliased("Port Mallow Harbour Authority", "the authority");
         let g = graph_with("The authority's plan shows that the channel will be dredged.", &aliases);
         assert_eq!(names(&g), vec!["Port Mallow Harbour Authority"]);
         assert_eq!(g.unresolved, vec![false]);
-        let g = graph_with(
+        let g = plain_graph(
             "The Harbour Gazette said the bridge was unsafe.\nThe Gazette's report shows that the pillar is cracked.",
-            &Aliases::default(),
         );
         assert_eq!(g.source_of[0], g.source_of[1], "{:?}", g.nodes);
     }
 
     #[test]
     fn a_possessive_whose_owner_was_mentioned_is_resolved() {
-        let g = graph_with(
-            "The town council met on Monday.\nThe town's website says that the pool will close in May.",
-            &Aliases::default(),
-        );
+        let g =
+            plain_graph("The town council met on Monday.\nThe town's website says that the pool will close in May.");
         assert_eq!(g.unresolved, vec![false]);
-        let g = graph_with("The ministry's website says that the pool will close in May.", &Aliases::default());
+        let g = plain_graph("The ministry's website says that the pool will close in May.");
         assert_eq!(g.unresolved, vec![true]);
     }
 
     #[test]
     fn a_leader_is_the_person_named_with_the_country() {
-        let g = graph_with(
+        let g = plain_graph(
             "Serbia's President Aleksandar Vucic said he would not sign.\nMayor Ines Falk said the port was open.\nSerbia's leader also revealed that the talks had failed.",
-            &Aliases::default(),
         );
         assert_eq!(g.source_of[0], g.source_of[2], "{:?}", g.nodes);
     }
 
     #[test]
     fn spellings_with_other_spacing_are_one_source() {
-        let g = graph_with(
-            "Wiki Leaks published the files, the group said.\nWikiLeaks said the files were genuine.",
-            &Aliases::default(),
-        );
+        let g = plain_graph("Wiki Leaks published the files, the group said.\nWikiLeaks said the files were genuine.");
         let wiki: Vec<&SourceNode> = g.nodes.iter().filter(|n| n.key.contains("wiki")).collect();
         assert_eq!(wiki.len(), 1, "{:?}", g.nodes);
     }

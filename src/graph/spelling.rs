@@ -3,7 +3,9 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use super::{SourceGraph, SourceKind};
+use super::{SourceGraph, SourceKind, SourceNode};
+use crate::lexicon::{WordMap, WordSet};
+use crate::sentences::tokens::word_runs;
 use crate::span::Span;
 
 /// A source written two ways: the first spelling and where another one
@@ -39,7 +41,9 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Every whole-word occurrence of `word` in `text`, case-insensitive (ASCII).
+/// Every whole-word occurrence of `word` in `text`, case-insensitive
+/// (ASCII), by scanning `lower` (the text ASCII-lowercased). Only used for
+/// name words holding an apostrophe ("O'Brien"); see [`CapitalisedWords`].
 fn occurrences<'t>(text: &'t str, lower: &str, word: &str) -> Vec<(Span, &'t str)> {
     let needle = word.to_ascii_lowercase();
     let mut out = Vec::new();
@@ -57,11 +61,75 @@ fn occurrences<'t>(text: &'t str, lower: &str, word: &str) -> Vec<(Span, &'t str
     out
 }
 
+/// The capitalised words of the text that could be a spelling of a name
+/// word, by their ASCII-lowercased form, in text order; built in one pass.
+///
+/// Searching the whole text once per word of every source's name cost more
+/// than the rest of a run together (and grows with sources × text). For a
+/// name word made only of letters and digits, a whole-word match is exactly
+/// a maximal run of alphanumeric characters equal to it up to ASCII case,
+/// so one walk over the runs finds them all.
+struct CapitalisedWords<'t> {
+    by_lower: WordMap<Vec<(Span, &'t str)>>,
+}
+
+impl<'t> CapitalisedWords<'t> {
+    /// The occurrences in `text` of each of `wanted` (lowercased words).
+    fn of(text: &'t str, wanted: &WordSet) -> CapitalisedWords<'t> {
+        let mut by_lower: WordMap<Vec<(Span, &'t str)>> = WordMap::default();
+        if wanted.is_empty() {
+            return CapitalisedWords { by_lower };
+        }
+        let mut key = String::new();
+        for (start, run) in word_runs(text, b"") {
+            if run.len() < 4 || !starts_upper(run) || is_all_caps(run) {
+                continue;
+            }
+            key.clear();
+            key.push_str(run);
+            key.make_ascii_lowercase();
+            if wanted.contains(&key) {
+                by_lower.entry(key.clone()).or_default().push((Span::new(start, start + run.len()), run));
+            }
+        }
+        CapitalisedWords { by_lower }
+    }
+
+    fn get(&self, lower: &str) -> &[(Span, &'t str)] {
+        self.by_lower.get(lower).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Finds the whole-word, capitalised occurrences of a name word.
+struct WordFinder<'t> {
+    text: &'t str,
+    index: CapitalisedWords<'t>,
+    /// The text ASCII-lowercased, made only when a word needs a scan.
+    lower: Option<String>,
+}
+
+impl<'t> WordFinder<'t> {
+    fn occurrences(&mut self, word: &str) -> Vec<(Span, &'t str)> {
+        let found = if is_plain_word(word) {
+            self.index.get(&word.to_ascii_lowercase()).to_vec()
+        } else {
+            let text = self.text;
+            let lower = self.lower.get_or_insert_with(|| text.to_ascii_lowercase());
+            occurrences(text, lower, word)
+        };
+        found.into_iter().filter(|(_, w)| starts_upper(w) && !is_all_caps(w)).collect()
+    }
+}
+
+/// Letters and digits only: its whole-word matches are alphanumeric runs.
+fn is_plain_word(word: &str) -> bool {
+    word.chars().all(is_word_char)
+}
+
 /// The spellings of one word of a name: the first one, and the first other
 /// one that differs inside the word ("WikiLeaks" after "Wikileaks").
-fn word_variant(text: &str, lower: &str, word: &str) -> Option<((Span, String), (Span, String))> {
-    let found: Vec<(Span, &str)> =
-        occurrences(text, lower, word).into_iter().filter(|(_, w)| starts_upper(w) && !is_all_caps(w)).collect();
+fn word_variant(finder: &mut WordFinder, word: &str) -> Option<((Span, String), (Span, String))> {
+    let found = finder.occurrences(word);
     let (first_at, first) = *found.first()?;
     let (other_at, other) = *found.iter().find(|(_, w)| *w != first)?;
     Some(((first_at, first.to_string()), (other_at, other.to_string())))
@@ -70,6 +138,9 @@ fn word_variant(text: &str, lower: &str, word: &str) -> Option<((Span, String), 
 /// Mentions of one source that differ only in spacing or hyphens ("Wiki
 /// Leaks", "WikiLeaks").
 fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Span, String))> {
+    if mentions.len() < 2 {
+        return None; // one mention is one spelling
+    }
     let squeeze = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let mut sorted = mentions.to_vec();
     sorted.sort();
@@ -120,17 +191,27 @@ fn strip_article(mention: &str) -> &str {
     trimmed
 }
 
+/// Nodes whose names can have spellings: people, organisations, documents.
+fn spelled(node: &SourceNode) -> bool {
+    matches!(node.kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Document)
+}
+
 /// Sources of the article spelled more than one way, at most one report
 /// per source, in text order of the second spelling.
 pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
-    let lower = text.to_ascii_lowercase();
+    let wanted: WordSet = graph
+        .nodes
+        .iter()
+        .filter(|n| spelled(n))
+        .flat_map(|n| name_words(&n.name))
+        .filter(|w| is_plain_word(w))
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let mut finder = WordFinder { text, index: CapitalisedWords::of(text, &wanted), lower: None };
     let mut out: Vec<Variant> = Vec::new();
-    for node in &graph.nodes {
-        if !matches!(node.kind, SourceKind::Person | SourceKind::Organisation | SourceKind::Document) {
-            continue;
-        }
+    for node in graph.nodes.iter().filter(|n| spelled(n)) {
         let found = spacing_variant(text, &node.mentions)
-            .or_else(|| name_words(&node.name).iter().find_map(|w| word_variant(text, &lower, w)));
+            .or_else(|| name_words(&node.name).iter().find_map(|w| word_variant(&mut finder, w)));
         let Some(((first_at, first), (other_at, other))) = found else { continue };
         // The same word in two sources' names is one report.
         if out.iter().any(|v| v.other_at == other_at) {
@@ -145,7 +226,6 @@ pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::SourceNode;
 
     fn graph(nodes: &[(&str, SourceKind, Vec<Span>)]) -> SourceGraph {
         SourceGraph {
@@ -182,6 +262,24 @@ mod tests {
             ("Aleksandar Vucic", SourceKind::Person, vec![]),
         ]);
         assert_eq!(variants(text, &g), vec![]);
+    }
+
+    #[test]
+    fn the_word_index_finds_what_a_scan_finds() {
+        let text =
+            "Okafor, OKAFOR and okafor; Okafors. Dr Okafor-Reyes met ÉcoleOkafor and Okafor’s aide, Okafor.\nOKafor";
+        let words = ["Okafor", "Reyes", "Okafors", "Missing"];
+        let wanted: WordSet = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let mut finder = WordFinder { text, index: CapitalisedWords::of(text, &wanted), lower: None };
+        let lower = text.to_ascii_lowercase();
+        for word in words {
+            let scanned: Vec<(Span, &str)> = occurrences(text, &lower, word)
+                .into_iter()
+                .filter(|(_, w)| starts_upper(w) && !is_all_caps(w))
+                .collect();
+            assert_eq!(finder.occurrences(word), scanned, "{word}");
+        }
+        assert_eq!(finder.occurrences("Okafor").len(), 5);
     }
 
     #[test]

@@ -309,35 +309,10 @@ fn has_quote(s: &str) -> bool {
 }
 
 /// The words of `text`: its runs of alphanumeric characters and of the
-/// ASCII characters in `also`. The same as splitting on every other
-/// character and dropping empty pieces, but with a byte loop for ASCII,
-/// as this runs over every claim.
+/// ASCII characters in `also`.
 fn words_of<'t>(text: &'t str, also: &[u8]) -> Vec<&'t str> {
-    let bytes = text.as_bytes();
-    let mut words = Vec::with_capacity(bytes.len() / 5 + 1);
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (in_word, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric() || also.contains(&b), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        match (in_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                words.push(&text[from..i]);
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(from) = start {
-        words.push(&text[from..]);
-    }
+    let mut words = Vec::with_capacity(text.len() / 5 + 1);
+    words.extend(crate::sentences::tokens::word_runs(text, also).map(|(_, word)| word));
     words
 }
 

@@ -105,9 +105,20 @@ pub fn split(article: &Article, lexicon: &Lexicon) -> Vec<Sentence> {
 #[derive(Default)]
 struct QuoteState {
     open_at: Option<usize>,
+    /// The character before the one being looked at.
+    prev: Option<char>,
 }
 
 impl QuoteState {
+    /// Steps over character `c` at byte `i` of `block` (which starts at
+    /// byte `base` of the text): a quote mark opens or closes a quotation.
+    fn see(&mut self, block: &str, base: usize, i: usize, c: char) {
+        if is_double_quote(c) {
+            self.mark(c, base + i, self.prev, block[i + c.len_utf8()..].chars().next());
+        }
+        self.prev = Some(c);
+    }
+
     /// Updates the state for a quote mark `c` at byte `at`, with `prev` the
     /// character before it.
     /// `next` is the character after it: a mark between a word and a space
@@ -133,26 +144,18 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
     let mut quotes = QuoteState::default();
     let mut start = 0usize;
     let mut open_at_start = None;
-    let mut prev: Option<char> = None;
+    // Adds the sentence from `from` to `to`, offsets into the block.
+    let emit = |out: &mut Vec<Sentence>, from: usize, to: usize, open: Option<usize>, ends_in_quote: bool| {
+        push(out, text, Span::new(span.start + from, span.start + to), block, kind, open, ends_in_quote);
+    };
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if is_double_quote(c) {
-            quotes.mark(c, span.start + i, prev, s[i + c.len_utf8()..].chars().next());
-        }
-        prev = Some(c);
+        quotes.see(s, span.start, i, c);
         // `start` can be ahead of `i` while the spaces after a sentence end pass.
         let length = i.saturating_sub(start);
         if length >= MAX_SENTENCE_BYTES && (c.is_whitespace() || length >= 2 * MAX_SENTENCE_BYTES) {
             let cut = if c.is_whitespace() { i } else { i + c.len_utf8() };
-            push(
-                out,
-                text,
-                Span::new(span.start + start, span.start + cut),
-                block,
-                kind,
-                open_at_start,
-                quotes.open_at.is_some(),
-            );
+            emit(out, start, cut, open_at_start, quotes.open_at.is_some());
             start = i + c.len_utf8();
             open_at_start = quotes.open_at;
             continue;
@@ -163,16 +166,12 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
         // Swallow more terminal marks and closing quotes/brackets.
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
-            if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                if is_double_quote(d) {
-                    quotes.mark(d, span.start + j, prev, s[j + d.len_utf8()..].chars().next());
-                }
-                prev = Some(d);
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
+            if !(matches!(d, '.' | '!' | '?' | '…') || is_closer(d)) {
                 break;
             }
+            quotes.see(s, span.start, j, d);
+            end = j + d.len_utf8();
+            iter.next();
         }
         let rest = &s[end..];
         let next_word_start = rest.trim_start();
@@ -188,20 +187,12 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
         if !starts_like_sentence(next_word_start) {
             continue;
         }
-        push(
-            out,
-            text,
-            Span::new(span.start + start, span.start + end),
-            block,
-            kind,
-            open_at_start,
-            quotes.open_at.is_some(),
-        );
+        emit(out, start, end, open_at_start, quotes.open_at.is_some());
         start = end + (rest.len() - next_word_start.len());
         open_at_start = quotes.open_at;
     }
     if start < s.len() {
-        push(out, text, Span::new(span.start + start, span.end), block, kind, open_at_start, quotes.open_at.is_some());
+        emit(out, start, s.len(), open_at_start, quotes.open_at.is_some());
     }
 }
 
@@ -265,10 +256,14 @@ mod tests {
     use super::*;
     use crate::markup::{Format, parse};
 
-    fn sentences(src: &str) -> Vec<String> {
+    /// The sentences of a plain-text article.
+    fn split_text(src: &str) -> Vec<Sentence> {
         let lex = Lexicon::builtin();
-        let a = parse(src, Format::Text, &lex);
-        split(&a, &lex).iter().map(|s| s.span.of(src).to_string()).collect()
+        split(&parse(src, Format::Text, &lex), &lex)
+    }
+
+    fn sentences(src: &str) -> Vec<String> {
+        split_text(src).iter().map(|s| s.span.of(src).to_string()).collect()
     }
 
     #[test]
@@ -312,10 +307,8 @@ mod tests {
 
     #[test]
     fn quotes_spanning_sentences_are_tracked() {
-        let lex = Lexicon::builtin();
         let src = "T\n\"First part. Second part,\" she said. Done.";
-        let a = parse(src, Format::Text, &lex);
-        let s = split(&a, &lex);
+        let s = split_text(src);
         assert_eq!(s[1].span.of(src), "\"First part.");
         assert!(s[1].ends_in_quote);
         assert_eq!(s[2].open_quote_from, Some(2));
@@ -325,10 +318,8 @@ mod tests {
 
     #[test]
     fn mixed_curly_and_straight_quotes() {
-        let lex = Lexicon::builtin();
         let src = "T\nFreed stated, “That would be bad, but worse.\" Next one.";
-        let a = parse(src, Format::Text, &lex);
-        let s = split(&a, &lex);
+        let s = split_text(src);
         assert_eq!(s.len(), 3);
         assert!(!s[1].ends_in_quote);
     }
@@ -348,10 +339,8 @@ mod tests {
 
     #[test]
     fn questions() {
-        let lex = Lexicon::builtin();
         let src = "T\nWhy should they pay, he wondered? They paid.";
-        let a = parse(src, Format::Text, &lex);
-        let s = split(&a, &lex);
+        let s = split_text(src);
         assert!(s[1].is_question(src));
         assert!(!s[2].is_question(src));
     }

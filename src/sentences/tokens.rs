@@ -92,6 +92,48 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
     }
 }
 
+/// The runs of `text` made of alphanumeric characters and of the ASCII
+/// characters in `also`, with their byte offsets: the same as splitting on
+/// every other character and dropping empty pieces, but a table-driven
+/// byte loop for ASCII, as this runs over every claim and every article.
+pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let mut ascii_word = [false; 128];
+    for (b, slot) in ascii_word.iter_mut().enumerate() {
+        *slot = (b as u8).is_ascii_alphanumeric() || also.contains(&(b as u8));
+    }
+    // Whether the character at `i` is a word character, and its length.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = text.as_bytes()[i];
+        if b.is_ascii() {
+            return (ascii_word[usize::from(b)], 1);
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= text.len() {
+                return None;
+            }
+            let (in_word, len) = at(i);
+            if in_word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < text.len() {
+            let (in_word, len) = at(i);
+            if !in_word {
+                break;
+            }
+            i += len;
+        }
+        Some((start, &text[start..i]))
+    })
+}
+
 /// Where a pronoun ends and its clitic starts: "He’s" → 2, "they've" → 4.
 fn clitic_split(word: &str) -> Option<usize> {
     let apostrophe = word.rfind(['\'', '’'])?;
@@ -137,6 +179,21 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(words("$100,000 or 3.5 percent"), vec!["$", "100,000", "or", "3.5", "percent"]);
+    }
+
+    #[test]
+    fn word_runs_split_like_str_split() {
+        for text in ["", "  ", "U.S. aid, Serbia's “NATO-led” É1 x", "ab", "naïve café—déjà vu.", "'quoted'"]
+        {
+            for also in [&b""[..], b"'.", b"."] {
+                let split: Vec<(usize, &str)> = text
+                    .split(|c: char| !(c.is_alphanumeric() || c.is_ascii() && also.contains(&(c as u8))))
+                    .filter(|w| !w.is_empty())
+                    .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                    .collect();
+                assert_eq!(word_runs(text, also).collect::<Vec<_>>(), split, "{text:?} {also:?}");
+            }
+        }
     }
 
     #[test]
