@@ -161,10 +161,14 @@ fn build(v: &View, cue: &CueMatch, all: &[CueMatch], lexicon: &Lexicon) -> Optio
 
 /// "According to X, …" / "…, according to X." / "…, citing X".
 fn build_according(v: &View, cue: &CueMatch, lexicon: &Lexicon) -> Option<Attribution> {
-    let source_end = phrases::phrase_after(v, cue.end, lexicon)?;
-    let source = v.span(cue.end, source_end);
+    let mut source_end = phrases::phrase_after(v, cue.end, lexicon)?;
     let end = v.content_end();
     let opens_sentence = (0..cue.start).all(|k| !v.is_word(k) || is_sentence_opener(v.lw(k)));
+    if !opens_sentence {
+        // "…, according to Jo Ruiz, who advised the campaign."
+        source_end = phrases::extend_appositive(v, source_end, lexicon);
+    }
+    let source = v.span(cue.end, source_end);
     let content = if opens_sentence {
         let mut start = source_end;
         while start < end && (v.is_comma(start) || v.is_punct(start, ":")) {
@@ -199,7 +203,10 @@ fn clause_start(v: &View, stop: usize) -> usize {
 /// ("Burns also added", "has repeatedly said"); returns the new cue start.
 fn glue_start(v: &View, cue_start: usize, lexicon: &Lexicon) -> usize {
     let mut start = cue_start;
-    while start > 0 && v.is_word(start - 1) && lexicon.is_glue(v.lw(start - 1)) {
+    while start > 0
+        && v.is_word(start - 1)
+        && (lexicon.is_glue(v.lw(start - 1)) || !v.is_cap(start - 1) && words::is_ly_adverb(v.lw(start - 1)))
+    {
         start -= 1;
     }
     start
@@ -386,6 +393,8 @@ fn find_subject(
     cue_start: usize,
     lexicon: &Lexicon,
 ) -> (Option<(usize, usize)>, Option<usize>) {
+    // "Sanders on Saturday criticized": the time is neither subject nor cue.
+    let cue_start = time_adjunct_start(v, cue_start);
     if cue_start == 0 {
         return (None, None);
     }
@@ -423,6 +432,39 @@ fn find_subject(
         return (Some((start, cue_start)), Some(start));
     }
     (None, None)
+}
+
+/// Where a time adjunct that ends at `end` starts ("on Sunday night",
+/// "this week", "at the time"), or `end` when there is none. "In March"
+/// stays: annotators keep it in the subject ("a poll in March found").
+/// Only an adjunct with words before it counts: "Tuesday said" alone is
+/// left to the subject search.
+fn time_adjunct_start(v: &View, end: usize) -> usize {
+    if end >= 3 && v.lw(end - 3) == "at" && v.lw(end - 2) == "the" && v.lw(end - 1) == "time" {
+        return end - 3;
+    }
+    let mut start = end;
+    let mut has_noun = false;
+    while start > 0 && v.is_word(start - 1) && !v.quoted(start - 1) {
+        let w = v.lw(start - 1);
+        if words::is_time_noun(w) {
+            has_noun = true;
+        } else if !(words::is_temporal(w) && w != "may") {
+            break;
+        }
+        start -= 1;
+    }
+    if !has_noun || start == end {
+        return end;
+    }
+    if start > 0 && v.is_word(start - 1) && matches!(v.lw(start - 1), "on" | "during" | "early" | "late") {
+        start -= 1;
+    } else if start > 0 && v.is_word(start - 1) && (words::is_determiner(v.lw(start - 1)) || v.lw(start - 1) == "in") {
+        // "the Sunday meeting", "a poll in March": part of the noun phrase.
+        return end;
+    }
+    // Something must remain to be the subject.
+    if start == 0 || !v.is_word(start - 1) { end } else { start }
 }
 
 /// When the words before a cue end a relative clause ("… who want to ban
@@ -733,6 +775,11 @@ fn sentence_subject(v: &View, limit: usize, lexicon: &Lexicon) -> Option<(usize,
             start += 1;
         }
     }
+    // "When Trump … and said", "On Sunday morning Trump …, writing".
+    if start < limit && v.is_word(start) && is_subordinator(v.lw(start)) {
+        start += 1;
+    }
+    start = skip_opening_time(v, start, limit);
     let mut end = start;
     while end < limit && v.is_word(end) {
         let w = v.lw(end);
@@ -751,6 +798,21 @@ fn sentence_subject(v: &View, limit: usize, lexicon: &Lexicon) -> Option<(usize,
         }
     }
     (end > start && (v.is_cap(end - 1) || words::is_personal_pronoun(v.lw(end - 1)))).then_some((start, end))
+}
+
+/// After an opening time adjunct with no comma ("On Sunday morning Trump
+/// …"), where the subject starts; else `start`.
+fn skip_opening_time(v: &View, start: usize, limit: usize) -> usize {
+    let mut k = start;
+    if k < limit && v.is_word(k) && matches!(v.lw(k), "on" | "in" | "at" | "during" | "early" | "late") {
+        k += 1;
+    }
+    let mut has_noun = false;
+    while k < limit && v.is_word(k) && (words::is_temporal(v.lw(k)) && v.lw(k) != "may" || v.is_number(k)) {
+        has_noun |= words::is_time_noun(v.lw(k)) || v.is_number(k);
+        k += 1;
+    }
+    if has_noun && k < limit && v.is_word(k) { k } else { start }
 }
 
 /// "Trump: Cruz has to come a long way" in a headline.

@@ -136,3 +136,70 @@ fn cognition() {
     assert_eq!(source.as_deref(), Some("Most voters"));
     assert_eq!(content, vec!["the economy is weak"]);
 }
+
+/// The source of the attribution whose cue is `cue` in `text`.
+fn source_of(text: &str, cue: &str) -> Option<String> {
+    let got = extract_text(text);
+    got.into_iter().find(|a| a.0 == cue).unwrap_or_else(|| panic!("no cue {cue:?} in {text:?}")).1
+}
+
+#[test]
+fn ly_adverbs_join_the_cue() {
+    let (cue, source, _, _) = one("The harbour master has repeatedly warned that the pier is unsafe.");
+    assert_eq!(cue, "has repeatedly warned");
+    assert_eq!(source.as_deref(), Some("The harbour master"));
+    let (cue, source, _, _) = one("Ortega quietly conceded that the count was late.");
+    assert_eq!(cue, "quietly conceded");
+    assert_eq!(source.as_deref(), Some("Ortega"));
+}
+
+#[test]
+fn time_between_subject_and_cue_is_neither() {
+    let (cue, source, _, _) = one("Councillor Mia Berg on Saturday criticized the ferry timetable.");
+    assert_eq!(cue, "criticized");
+    assert_eq!(source.as_deref(), Some("Councillor Mia Berg"));
+    assert_eq!(
+        source_of("The Harbour Gazette this week reported that fares will rise.", "reported").as_deref(),
+        Some("The Harbour Gazette")
+    );
+    assert_eq!(source_of("Ortega at the time said the pier was safe.", "said").as_deref(), Some("Ortega"));
+}
+
+#[test]
+fn subject_pronoun_stands_alone() {
+    assert_eq!(source_of("On Tuesday she argued that the levy was too high.", "argued").as_deref(), Some("she"));
+    assert_eq!(source_of("The harbour was a topic he knew well.", "knew").as_deref(), Some("he"));
+    // A pronoun in a list keeps the list.
+    assert_eq!(source_of("Ruiz and I said the vote was fair.", "said").as_deref(), Some("Ruiz and I"));
+}
+
+#[test]
+fn quantifiers_and_hyphens_stay_in_the_subject() {
+    assert_eq!(source_of("About 4 in 10 said the ferry was late.", "said").as_deref(), Some("About 4 in 10"));
+    assert_eq!(source_of("At least 300 said they would vote.", "said").as_deref(), Some("At least 300"));
+    assert_eq!(
+        source_of("Even her own staff believe the plan is weak.", "believe").as_deref(),
+        Some("Even her own staff")
+    );
+    assert_eq!(source_of("A 19-year-old said the pier was dark.", "said").as_deref(), Some("A 19-year-old"));
+}
+
+#[test]
+fn inverted_source_keeps_its_description() {
+    let (_, source, _, _) = one("“The pier is safe,” said Ana Ruiz, director of the Port Authority.");
+    assert_eq!(source.as_deref(), Some("Ana Ruiz, director of the Port Authority"));
+    let (_, source, _, _) = one("“The pier is safe,” said Ana Ruiz, who chairs the harbour board.");
+    assert_eq!(source.as_deref(), Some("Ana Ruiz, who chairs the harbour board"));
+    let (_, source, _, _) = one("Fares will rise, according to Jo Berg, who advised the council.");
+    assert_eq!(source.as_deref(), Some("Jo Berg, who advised the council"));
+    // What follows a comma is not a description when it is an action.
+    let got = extract_text("“The pier is safe,” said Ana Ruiz, pointing to the new railings.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn opening_clause_is_not_the_shared_subject() {
+    let got = extract_text("When Ortega visited the pier and said it was safe, nobody listened.");
+    let said = got.iter().find(|a| a.0 == "said").expect("said");
+    assert_eq!(said.1.as_deref(), Some("Ortega"));
+}

@@ -388,3 +388,44 @@ pub fn is_temporal(w: &str) -> bool {
             | "dec."
     )
 }
+
+/// An adverb in -ly ("repeatedly", "quietly", "optimistically") that
+/// stands between a subject and its verb; annotators count it as part of
+/// the cue. Nouns and adjectives in -ly are not.
+pub fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "family"
+                | "rally"
+                | "ally"
+                | "supply"
+                | "assembly"
+                | "reply"
+                | "belly"
+                | "bully"
+                | "anomaly"
+                | "monopoly"
+                | "butterfly"
+                | "early"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "friendly"
+                | "elderly"
+                | "lonely"
+                | "holy"
+                | "ugly"
+                | "italy"
+                | "july"
+        )
+}
+
+/// Temporal words that head a time adjunct on their own: days, months,
+/// "week", "night" (but not "this" or "last", which need a noun).
+pub fn is_time_noun(w: &str) -> bool {
+    is_temporal(w) && !matches!(w, "this" | "last" | "next" | "earlier" | "later" | "recently" | "previously" | "may")
+}
