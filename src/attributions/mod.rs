@@ -493,22 +493,8 @@ fn particle_end(v: &View, from: usize) -> usize {
     let mut end = from;
     if end < v.len()
         && v.is_word(end)
-        && matches!(
-            v.lw(end),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "recently"
-                | "repeatedly"
-                | "publicly"
-                | "privately"
-                | "bluntly"
-                | "flatly"
-        )
+        && (words::is_weekday(v.lw(end))
+            || matches!(v.lw(end), "recently" | "repeatedly" | "publicly" | "privately" | "bluntly" | "flatly"))
     {
         end += 1;
     }

@@ -203,3 +203,27 @@ fn opening_clause_is_not_the_shared_subject() {
     let said = got.iter().find(|a| a.0 == "said").expect("said");
     assert_eq!(said.1.as_deref(), Some("Ortega"));
 }
+
+#[test]
+fn gerund_after_quoted_comma_or_preposition() {
+    let got = extract_text("Ortega praised the “harbour spirit,” saying the town had rebuilt fast.");
+    let saying = got.iter().find(|a| a.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("Ortega"));
+    assert_eq!(saying.2, vec!["the town had rebuilt fast"]);
+    let got = extract_text("Berg ended the debate by arguing that the levy was fair.");
+    let arguing = got.iter().find(|a| a.0 == "arguing").expect("arguing");
+    assert_eq!(arguing.1.as_deref(), Some("Berg"));
+    // A noun after a preposition is still no cue.
+    assert!(extract_text("The harbour was full of offerings for the festival.").is_empty());
+}
+
+#[test]
+fn measured_cue_additions() {
+    let (cue, source, _, _) = one("The mayor offered a rosy forecast for the port.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("offered", Some("The mayor")));
+    let (cue, source, _, _) = one("The harbour board attacked the new timetable.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("attacked", Some("The harbour board")));
+    // The noun forms of the same lemmas are not cues.
+    assert!(extract_text("The attacks on the harbour board continued for weeks.").is_empty());
+    assert!(extract_text("Several issues remain open at the port.").is_empty());
+}

@@ -340,53 +340,47 @@ pub fn is_vague_head(w: &str) -> bool {
 
 /// Words of time that are never sources: "said Friday", "released Monday".
 pub fn is_temporal(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "tomorrow"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "last"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "week"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "this"
-            | "next"
-            | "previously"
-            | "jan."
-            | "feb."
-            | "aug."
-            | "sept."
-            | "oct."
-            | "nov."
-            | "dec."
-    )
+    is_weekday(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "tomorrow"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "last"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "this"
+                | "next"
+                | "previously"
+                | "jan."
+                | "feb."
+                | "aug."
+                | "sept."
+                | "oct."
+                | "nov."
+                | "dec."
+        )
 }
 
 /// An adverb in -ly ("repeatedly", "quietly", "optimistically") that
@@ -422,6 +416,11 @@ pub fn is_ly_adverb(w: &str) -> bool {
                 | "italy"
                 | "july"
         )
+}
+
+/// "monday" … "sunday".
+pub fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 /// Temporal words that head a time adjunct on their own: days, months,
