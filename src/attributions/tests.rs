@@ -227,3 +227,31 @@ fn measured_cue_additions() {
     assert!(extract_text("The attacks on the harbour board continued for weeks.").is_empty());
     assert!(extract_text("Several issues remain open at the port.").is_empty());
 }
+
+#[test]
+fn opening_poll_is_a_source() {
+    let (cue, source, content, _) = one("In a Harbour Gazette poll released Monday, 52 percent backed the levy.");
+    assert_eq!(cue, "In");
+    assert_eq!(source.as_deref(), Some("a Harbour Gazette poll released Monday"));
+    assert_eq!(content, vec!["52 percent backed the levy"]);
+    // "In other words" and a standing "in the polls" are no attribution.
+    assert!(extract_text("In other words, the levy is safe.").is_empty());
+    assert!(extract_text("Berg leads comfortably in the polls.").is_empty());
+}
+
+#[test]
+fn interruptions_leave_the_subject() {
+    assert_eq!(
+        source_of("Ortega, recalling the storm of 1998, said the pier would hold.", "said").as_deref(),
+        Some("Ortega")
+    );
+    assert_eq!(
+        source_of("The mayor, however, insisted that the pier was safe.", "insisted").as_deref(),
+        Some("The mayor")
+    );
+    // An appositive before the interruption keeps its closing comma.
+    assert_eq!(
+        source_of("Ana Ruiz, a harbour pilot, speaking to reporters, said the fog was thick.", "said").as_deref(),
+        Some("Ana Ruiz, a harbour pilot,")
+    );
+}

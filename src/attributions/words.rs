@@ -428,3 +428,32 @@ pub fn is_weekday(w: &str) -> bool {
 pub fn is_time_noun(w: &str) -> bool {
     is_temporal(w) && !matches!(w, "this" | "last" | "next" | "earlier" | "later" | "recently" | "previously" | "may")
 }
+
+/// Heads of a phrase after "in" that make "in" a cue: "in a new poll", "in
+/// Forbes' words", "in his view".
+pub fn is_poll_noun(w: &str) -> bool {
+    matches!(w, "poll" | "polls" | "survey" | "surveys" | "words" | "view" | "opinion" | "estimation")
+}
+
+/// Nouns in -ing that can open an appositive ("X, nothing if not loyal").
+pub fn is_ing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "nothing"
+            | "something"
+            | "everything"
+            | "anything"
+            | "thing"
+            | "things"
+            | "morning"
+            | "evening"
+            | "meeting"
+            | "building"
+            | "hearing"
+            | "briefing"
+            | "spring"
+            | "darling"
+            | "sibling"
+            | "offspring"
+    )
+}
