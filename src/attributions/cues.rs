@@ -123,8 +123,7 @@ fn opens_complement(v: &View, i: usize) -> bool {
 fn subject_before(v: &View, i: usize) -> bool {
     i > 0
         && v.is_word(i - 1)
-        && (matches!(v.lw(i - 1), "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it")
-            || v.is_cap(i - 1) && i > 1)
+        && (matches!(v.lw(i - 1), "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it") || v.is_cap(i - 1))
 }
 
 /// A clause or quotation starts at `i`: "that", "how", a quote, a colon.

@@ -255,3 +255,10 @@ fn interruptions_leave_the_subject() {
         Some("Ana Ruiz, a harbour pilot,")
     );
 }
+
+#[test]
+fn noun_like_verb_after_an_opening_name() {
+    let (cue, source, content, _) = one("Ortega hopes the ferry will run again by June.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("hopes", Some("Ortega")));
+    assert_eq!(content, vec!["the ferry will run again by June"]);
+}
