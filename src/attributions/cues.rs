@@ -123,8 +123,7 @@ fn opens_complement(v: &View, i: usize) -> bool {
 fn subject_before(v: &View, i: usize) -> bool {
     i > 0
         && v.is_word(i - 1)
-        && (matches!(v.lw(i - 1), "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it")
-            || v.is_cap(i - 1) && i > 1)
+        && (matches!(v.lw(i - 1), "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it") || v.is_cap(i - 1))
 }
 
 /// A clause or quotation starts at `i`: "that", "how", a quote, a colon.
@@ -144,7 +143,8 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     if prev.is_some_and(|p| {
         matches!(p, "in" | "of" | "for" | "with" | "by" | "from" | "on" | "at" | "about" | "among" | "into" | "than")
     }) {
-        return false;
+        // "by saying he would", "in arguing that": a gerund that reports.
+        return form == VerbForm::Gerund && prev != Some("of") && gerund_opens_clause(v, i);
     }
     // "continue to fight" is an aspect, not speech; "he continued: …" is.
     if v.lw(i).starts_with("continu")
@@ -212,19 +212,27 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
             !modifier && !bare_participle
         }
         VerbForm::Gerund => {
-            // "saying", "adding": after a comma or a form of "be".
-            let after_comma = i > 0 && v.is_comma(i - 1);
+            // "saying", "adding": after a comma (also one inside a closing
+            // quotation mark: `“values,” saying`) or a form of "be".
+            let after_comma = i > 0 && v.is_comma(i - 1) || i > 1 && v.is_quote(i - 1) && v.is_comma(i - 2);
             let progressive = prev
                 .is_some_and(|p| matches!(p, "is" | "was" | "were" | "are" | "been" | "be" | "'s" | "’s"))
                 || (i > 0 && (v.raw(i - 1).ends_with("'s") || v.raw(i - 1).ends_with("’s")));
-            // "files detailing that …": a reduced relative clause.
-            let introduces_clause = next
-                .is_some_and(|n| matches!(n, "that" | "he" | "she" | "they" | "it" | "we" | "i" | "reporters"))
-                || v.is_quote(i + 1)
-                || v.is_punct(i + 1, ":");
-            after_comma || progressive || introduces_clause || prev.is_some_and(super::words::is_personal_pronoun)
+            after_comma
+                || progressive
+                || gerund_opens_clause(v, i)
+                || prev.is_some_and(super::words::is_personal_pronoun)
         }
     }
+}
+
+/// "files detailing that …", "saying he …", "adding: …": the gerund at `i`
+/// runs into a reported clause or quotation.
+fn gerund_opens_clause(v: &View, i: usize) -> bool {
+    let next = (i + 1 < v.len() && v.is_word(i + 1)).then(|| v.lw(i + 1));
+    next.is_some_and(|n| matches!(n, "that" | "he" | "she" | "they" | "it" | "we" | "i" | "reporters"))
+        || v.is_quote(i + 1)
+        || v.is_punct(i + 1, ":")
 }
 
 /// All cues of `v`, left to right, not overlapping.

@@ -71,7 +71,8 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
                 out.push(a);
             }
         }
-        for mut a in possessive_noun_cues(&v, lexicon) {
+        let poll = poll_cue(&v, &found, lexicon);
+        for mut a in possessive_noun_cues(&v, lexicon).into_iter().chain(poll) {
             if !out[first_in_sentence..].iter().any(|b| b.cue.overlaps(a.cue)) {
                 a.sentence = index;
                 a.id = out.len();
@@ -162,10 +163,14 @@ fn build(v: &View, cue: &CueMatch, all: &[CueMatch], lexicon: &Lexicon) -> Optio
 
 /// "According to X, …" / "…, according to X." / "…, citing X".
 fn build_according(v: &View, cue: &CueMatch, lexicon: &Lexicon) -> Option<Attribution> {
-    let source_end = phrases::phrase_after(v, cue.end, lexicon)?;
-    let source = v.span(cue.end, source_end);
+    let mut source_end = phrases::phrase_after(v, cue.end, lexicon)?;
     let end = v.content_end();
     let opens_sentence = (0..cue.start).all(|k| !v.is_word(k) || is_sentence_opener(v.lw(k)));
+    if !opens_sentence {
+        // "…, according to Jo Ruiz, who advised the campaign."
+        source_end = phrases::extend_appositive(v, source_end, lexicon);
+    }
+    let source = v.span(cue.end, source_end);
     let content = if opens_sentence {
         let mut start = source_end;
         while start < end && (v.is_comma(start) || v.is_punct(start, ":")) {
@@ -200,7 +205,10 @@ fn clause_start(v: &View, stop: usize) -> usize {
 /// ("Burns also added", "has repeatedly said"); returns the new cue start.
 fn glue_start(v: &View, cue_start: usize, lexicon: &Lexicon) -> usize {
     let mut start = cue_start;
-    while start > 0 && v.is_word(start - 1) && lexicon.is_glue(v.lw(start - 1)) {
+    while start > 0
+        && v.is_word(start - 1)
+        && (lexicon.is_glue(v.lw(start - 1)) || !v.is_cap(start - 1) && words::is_ly_adverb(v.lw(start - 1)))
+    {
         start -= 1;
     }
     start
@@ -235,7 +243,7 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
         }
         if end > a && end < b {
             source = Some((a, end));
-        } else {
+        } else if end <= a {
             source = None;
             source_start = None;
         }
@@ -387,6 +395,8 @@ fn find_subject(
     cue_start: usize,
     lexicon: &Lexicon,
 ) -> (Option<(usize, usize)>, Option<usize>) {
+    // "Sanders on Saturday criticized": the time is neither subject nor cue.
+    let cue_start = time_adjunct_start(v, cue_start);
     if cue_start == 0 {
         return (None, None);
     }
@@ -400,7 +410,10 @@ fn find_subject(
         // annotators mark it ("Rep. Chris Collins, R-NY, says").
         return match phrases::subject_before_comma(v, k, lexicon) {
             Some(start) => {
-                let end = if (start..k).any(|i| v.is_comma(i)) { k + 1 } else { k };
+                // "Biden, recalling …, said", "Ruiz, however, said": the
+                // subject ends before the interruption.
+                let stop = (start + 1..k).find(|&i| v.is_comma(i) && opens_interruption(v, i + 1)).unwrap_or(k);
+                let end = if (start..stop).any(|i| v.is_comma(i)) { stop + 1 } else { stop };
                 (Some((start, end)), Some(start))
             }
             None => (None, None),
@@ -424,6 +437,53 @@ fn find_subject(
         return (Some((start, cue_start)), Some(start));
     }
     (None, None)
+}
+
+/// A comma-delimited aside between a subject and its verb starts at `i`:
+/// a participle clause ("recalling …", "writing for the majority"), a
+/// venue ("in a statement"), or an adverbial ("however", "for instance").
+/// Annotators leave these out of the source.
+fn opens_interruption(v: &View, i: usize) -> bool {
+    if !v.is_word(i) || v.is_cap(i) {
+        return false;
+    }
+    let w = v.lw(i);
+    let participle = w.len() > 4 && w.ends_with("ing") && !words::is_ing_noun(w);
+    participle
+        || matches!(w, "however" | "meanwhile" | "too" | "though" | "instead" | "in" | "for" | "of" | "nonetheless")
+}
+
+/// Where a time adjunct that ends at `end` starts ("on Sunday night",
+/// "this week", "at the time"), or `end` when there is none. "In March"
+/// stays: annotators keep it in the subject ("a poll in March found").
+/// Only an adjunct with words before it counts: "Tuesday said" alone is
+/// left to the subject search.
+fn time_adjunct_start(v: &View, end: usize) -> usize {
+    if end >= 3 && v.lw(end - 3) == "at" && v.lw(end - 2) == "the" && v.lw(end - 1) == "time" {
+        return end - 3;
+    }
+    let mut start = end;
+    let mut has_noun = false;
+    while start > 0 && v.is_word(start - 1) && !v.quoted(start - 1) {
+        let w = v.lw(start - 1);
+        if words::is_time_noun(w) {
+            has_noun = true;
+        } else if !(words::is_temporal(w) && w != "may") {
+            break;
+        }
+        start -= 1;
+    }
+    if !has_noun || start == end {
+        return end;
+    }
+    if start > 0 && v.is_word(start - 1) && matches!(v.lw(start - 1), "on" | "during" | "early" | "late") {
+        start -= 1;
+    } else if start > 0 && v.is_word(start - 1) && (words::is_determiner(v.lw(start - 1)) || v.lw(start - 1) == "in") {
+        // "the Sunday meeting", "a poll in March": part of the noun phrase.
+        return end;
+    }
+    // Something must remain to be the subject.
+    if start == 0 || !v.is_word(start - 1) { end } else { start }
 }
 
 /// When the words before a cue end a relative clause ("… who want to ban
@@ -452,22 +512,8 @@ fn particle_end(v: &View, from: usize) -> usize {
     let mut end = from;
     if end < v.len()
         && v.is_word(end)
-        && matches!(
-            v.lw(end),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "recently"
-                | "repeatedly"
-                | "publicly"
-                | "privately"
-                | "bluntly"
-                | "flatly"
-        )
+        && (words::is_weekday(v.lw(end))
+            || matches!(v.lw(end), "recently" | "repeatedly" | "publicly" | "privately" | "bluntly" | "flatly"))
     {
         end += 1;
     }
@@ -734,6 +780,11 @@ fn sentence_subject(v: &View, limit: usize, lexicon: &Lexicon) -> Option<(usize,
             start += 1;
         }
     }
+    // "When Trump … and said", "On Sunday morning Trump …, writing".
+    if start < limit && v.is_word(start) && is_subordinator(v.lw(start)) {
+        start += 1;
+    }
+    start = skip_opening_time(v, start, limit);
     let mut end = start;
     while end < limit && v.is_word(end) {
         let w = v.lw(end);
@@ -752,6 +803,21 @@ fn sentence_subject(v: &View, limit: usize, lexicon: &Lexicon) -> Option<(usize,
         }
     }
     (end > start && (v.is_cap(end - 1) || words::is_personal_pronoun(v.lw(end - 1)))).then_some((start, end))
+}
+
+/// After an opening time adjunct with no comma ("On Sunday morning Trump
+/// …"), where the subject starts; else `start`.
+fn skip_opening_time(v: &View, start: usize, limit: usize) -> usize {
+    let mut k = start;
+    if k < limit && v.is_word(k) && matches!(v.lw(k), "on" | "in" | "at" | "during" | "early" | "late") {
+        k += 1;
+    }
+    let mut has_noun = false;
+    while k < limit && v.is_word(k) && (words::is_temporal(v.lw(k)) && v.lw(k) != "may" || v.is_number(k)) {
+        has_noun |= words::is_time_noun(v.lw(k)) || v.is_number(k);
+        k += 1;
+    }
+    if has_noun && k < limit && v.is_word(k) { k } else { start }
 }
 
 /// "Trump: Cruz has to come a long way" in a headline.
@@ -798,6 +864,46 @@ fn possessive_noun_cues(v: &View, lexicon: &Lexicon) -> Vec<Attribution> {
         }
     }
     found
+}
+
+/// "In a CNN poll released Monday, Clinton led by 10 points", "In his
+/// view, …": the poll (or the view) is the source and "in" the cue, as
+/// annotators mark it.
+fn poll_cue(v: &View, found: &[CueMatch], lexicon: &Lexicon) -> Option<Attribution> {
+    // Only at the clause start: a trailing "… in the polls" mostly states
+    // a standing ("leads in the polls"), which annotators rarely mark
+    // (measured on train).
+    let end = v.content_end();
+    let i = clause_start(v, end);
+    if i >= end || !v.is_word(i) || v.lw(i) != "in" || v.quoted(i) || !v.is_word(i + 1) || v.lw(i + 1) == "other" {
+        return None;
+    }
+    let source_end = phrases::phrase_after(v, i + 1, lexicon)?;
+    let is_poll = (i + 1..source_end).any(|h| heads_poll_phrase(v, h, source_end));
+    // "In a … poll, …": what follows the comma.
+    if !is_poll
+        || found.iter().any(|c| c.start < source_end && c.end > i)
+        || !v.is_comma(source_end)
+        || source_end + 1 >= end
+    {
+        return None;
+    }
+    let content = v.span(source_end + 1, end);
+    Some(new_attribution(v.toks[i].span, CueKind::Evidence, Some(v.span(i + 1, source_end)), vec![content]))
+}
+
+/// The poll noun at `h` heads its phrase: last, or followed only by what
+/// describes it ("poll released Monday", "survey by Gallup").
+fn heads_poll_phrase(v: &View, h: usize, phrase_end: usize) -> bool {
+    v.is_word(h)
+        && words::is_poll_noun(v.lw(h))
+        && (h + 1 == phrase_end
+            || v.is_word(h + 1)
+                && (words::is_temporal(v.lw(h + 1))
+                    || matches!(
+                        v.lw(h + 1),
+                        "released" | "conducted" | "published" | "taken" | "by" | "of" | "from" | "for" | "the"
+                    )))
 }
 
 /// The possessor right before a noun: "his", "Trump's", "the senator's".

@@ -103,6 +103,14 @@ fn ends_subject(v: &View, k: usize, lexicon: &Lexicon) -> bool {
 }
 
 impl View<'_> {
+    /// Token `k` is written against both its neighbours ("21-year").
+    fn touches_neighbours(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.len()
+            && self.toks[k - 1].span.end == self.toks[k].span.start
+            && self.toks[k].span.end == self.toks[k + 1].span.start
+    }
+
     fn lw_next_is(&self, k: usize, word: &str) -> bool {
         k + 1 < self.len() && self.lw(k + 1) == word
     }
@@ -130,6 +138,8 @@ pub fn subject_before(v: &View, end: usize, lexicon: &Lexicon) -> Option<usize> 
             && start < end
         {
             start = k; // "Sanders’ campaign", "Reuters/Ipsos poll"
+        } else if v.is_punct(k, "-") && start < end && k > 0 && v.is_word(k - 1) && v.touches_neighbours(k) {
+            start = k; // "a 21-year-old", "the 90-second ad"
         } else {
             break;
         }
@@ -138,7 +148,73 @@ pub fn subject_before(v: &View, end: usize, lexicon: &Lexicon) -> Option<usize> 
     while start < end && v.is_word(start) && joins_phrase(v.lw(start)) {
         start += 1;
     }
+    // "a topic she knew", "On Tuesday she said": nothing stands before a
+    // subject pronoun in its own phrase.
+    if let Some(p) = (start + 1..end).rev().find(|&k| is_subject_pronoun(v.lw(k)) && !v.is_quote(k - 1)) {
+        let listed = v.is_comma(p - 1) || v.is_word(p - 1) && matches!(v.lw(p - 1), "and" | "or" | "nor");
+        if !listed {
+            start = p;
+        }
+    }
+    if start < end {
+        start = quantifier_start(v, start);
+    }
     (start < end && (end - start) < MAX_PHRASE).then_some(start)
+}
+
+/// Nominative pronouns: a subject on their own.
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "we" | "i")
+}
+
+/// "about 4 in 10", "at least 21,000", "more than half", "only a
+/// quarter", "even her own staff": the quantifier before a subject belongs
+/// to it, though the same words end a subject elsewhere.
+fn quantifier_start(v: &View, start: usize) -> usize {
+    let word_at = |k: usize| if v.is_word(k) { v.lw(k) } else { "" };
+    if start >= 1 && word_at(start - 1) == "at" && matches!(word_at(start), "least" | "most") {
+        return start - 1;
+    }
+    let fraction = matches!(word_at(start + 1), "third" | "quarter" | "fifth" | "dozen" | "half" | "handful" | "few");
+    let counted = v.is_number(start) || is_number_word(v.lw(start)) || v.lw(start) == "a" && fraction;
+    if start >= 2 && counted {
+        match (word_at(start - 2), word_at(start - 1)) {
+            ("at", "least" | "most") | ("more" | "fewer" | "less", "than") => return start - 2,
+            _ => {}
+        }
+    }
+    if start >= 1 {
+        let w = word_at(start - 1);
+        if counted && matches!(w, "about" | "nearly" | "almost" | "roughly" | "approximately" | "some" | "over") {
+            return start - 1;
+        }
+        if matches!(w, "only" | "even") {
+            // "the only candidate who"
+            return if start >= 2 && word_at(start - 2) == "the" { start - 2 } else { start - 1 };
+        }
+    }
+    start
+}
+
+/// Counting words that open a share of people: "two in three", "half".
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "half"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    )
 }
 
 /// The subject of a cue preceded by a comma: "X, the adviser to Y, said",
@@ -298,12 +374,23 @@ pub fn extend_appositive(v: &View, end: usize, lexicon: &Lexicon) -> usize {
         return end;
     }
     let tail = end + 1..limit;
-    let looks_like_description = v.is_cap(end + 1) || is_determiner(v.lw(end + 1));
-    let has_verb = tail.clone().any(|k| v.is_word(k) && lexicon.cue_word(v.lw(k)).is_some() && !v.is_cap(k));
-    let only_phrase = tail
-        .clone()
-        .all(|k| v.is_word(k) || v.is_comma(k) || v.is_punct(k, "-") || v.is_punct(k, "'") || v.is_punct(k, "’"));
-    if looks_like_description && !has_verb && only_phrase && tail.len() <= 20 { limit } else { end }
+    let first = v.lw(end + 1);
+    // "the city engineer", "president of NDN", "75, a retiree", "who
+    // chairs the panel".
+    let title_word =
+        v.is_word(end + 1) && !stops_subject(first) && !first.ends_with("ing") && lexicon.cue_word(first).is_none();
+    let looks_like_description = v.is_cap(end + 1)
+        || is_determiner(first)
+        || v.is_number(end + 1)
+        || title_word
+        || matches!(first, "who" | "whose" | "former");
+    // A relative clause may hold verbs; before it, a verb means a new clause.
+    let relative = tail.clone().find(|&k| v.is_word(k) && matches!(v.lw(k), "who" | "whose")).unwrap_or(limit);
+    let has_verb = (end + 1..relative).any(|k| v.is_word(k) && lexicon.cue_word(v.lw(k)).is_some() && !v.is_cap(k));
+    let only_phrase = tail.clone().all(|k| {
+        v.is_word(k) || v.is_comma(k) || ["-", "'", "’", "(", ")", ".", "/", "&"].iter().any(|p| v.is_punct(k, p))
+    });
+    if looks_like_description && !has_verb && only_phrase && tail.len() <= 30 { limit } else { end }
 }
 
 #[cfg(test)]

@@ -136,3 +136,129 @@ fn cognition() {
     assert_eq!(source.as_deref(), Some("Most voters"));
     assert_eq!(content, vec!["the economy is weak"]);
 }
+
+/// The source of the attribution whose cue is `cue` in `text`.
+fn source_of(text: &str, cue: &str) -> Option<String> {
+    let got = extract_text(text);
+    got.into_iter().find(|a| a.0 == cue).unwrap_or_else(|| panic!("no cue {cue:?} in {text:?}")).1
+}
+
+#[test]
+fn ly_adverbs_join_the_cue() {
+    let (cue, source, _, _) = one("The harbour master has repeatedly warned that the pier is unsafe.");
+    assert_eq!(cue, "has repeatedly warned");
+    assert_eq!(source.as_deref(), Some("The harbour master"));
+    let (cue, source, _, _) = one("Ortega quietly conceded that the count was late.");
+    assert_eq!(cue, "quietly conceded");
+    assert_eq!(source.as_deref(), Some("Ortega"));
+}
+
+#[test]
+fn time_between_subject_and_cue_is_neither() {
+    let (cue, source, _, _) = one("Councillor Mia Berg on Saturday criticized the ferry timetable.");
+    assert_eq!(cue, "criticized");
+    assert_eq!(source.as_deref(), Some("Councillor Mia Berg"));
+    assert_eq!(
+        source_of("The Harbour Gazette this week reported that fares will rise.", "reported").as_deref(),
+        Some("The Harbour Gazette")
+    );
+    assert_eq!(source_of("Ortega at the time said the pier was safe.", "said").as_deref(), Some("Ortega"));
+}
+
+#[test]
+fn subject_pronoun_stands_alone() {
+    assert_eq!(source_of("On Tuesday she argued that the levy was too high.", "argued").as_deref(), Some("she"));
+    assert_eq!(source_of("The harbour was a topic he knew well.", "knew").as_deref(), Some("he"));
+    // A pronoun in a list keeps the list.
+    assert_eq!(source_of("Ruiz and I said the vote was fair.", "said").as_deref(), Some("Ruiz and I"));
+}
+
+#[test]
+fn quantifiers_and_hyphens_stay_in_the_subject() {
+    assert_eq!(source_of("About 4 in 10 said the ferry was late.", "said").as_deref(), Some("About 4 in 10"));
+    assert_eq!(source_of("At least 300 said they would vote.", "said").as_deref(), Some("At least 300"));
+    assert_eq!(
+        source_of("Even her own staff believe the plan is weak.", "believe").as_deref(),
+        Some("Even her own staff")
+    );
+    assert_eq!(source_of("A 19-year-old said the pier was dark.", "said").as_deref(), Some("A 19-year-old"));
+}
+
+#[test]
+fn inverted_source_keeps_its_description() {
+    let (_, source, _, _) = one("“The pier is safe,” said Ana Ruiz, director of the Port Authority.");
+    assert_eq!(source.as_deref(), Some("Ana Ruiz, director of the Port Authority"));
+    let (_, source, _, _) = one("“The pier is safe,” said Ana Ruiz, who chairs the harbour board.");
+    assert_eq!(source.as_deref(), Some("Ana Ruiz, who chairs the harbour board"));
+    let (_, source, _, _) = one("Fares will rise, according to Jo Berg, who advised the council.");
+    assert_eq!(source.as_deref(), Some("Jo Berg, who advised the council"));
+    // What follows a comma is not a description when it is an action.
+    let got = extract_text("“The pier is safe,” said Ana Ruiz, pointing to the new railings.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn opening_clause_is_not_the_shared_subject() {
+    let got = extract_text("When Ortega visited the pier and said it was safe, nobody listened.");
+    let said = got.iter().find(|a| a.0 == "said").expect("said");
+    assert_eq!(said.1.as_deref(), Some("Ortega"));
+}
+
+#[test]
+fn gerund_after_quoted_comma_or_preposition() {
+    let got = extract_text("Ortega praised the “harbour spirit,” saying the town had rebuilt fast.");
+    let saying = got.iter().find(|a| a.0 == "saying").expect("saying");
+    assert_eq!(saying.1.as_deref(), Some("Ortega"));
+    assert_eq!(saying.2, vec!["the town had rebuilt fast"]);
+    let got = extract_text("Berg ended the debate by arguing that the levy was fair.");
+    let arguing = got.iter().find(|a| a.0 == "arguing").expect("arguing");
+    assert_eq!(arguing.1.as_deref(), Some("Berg"));
+    // A noun after a preposition is still no cue.
+    assert!(extract_text("The harbour was full of offerings for the festival.").is_empty());
+}
+
+#[test]
+fn measured_cue_additions() {
+    let (cue, source, _, _) = one("The mayor offered a rosy forecast for the port.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("offered", Some("The mayor")));
+    let (cue, source, _, _) = one("The harbour board attacked the new timetable.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("attacked", Some("The harbour board")));
+    // The noun forms of the same lemmas are not cues.
+    assert!(extract_text("The attacks on the harbour board continued for weeks.").is_empty());
+    assert!(extract_text("Several issues remain open at the port.").is_empty());
+}
+
+#[test]
+fn opening_poll_is_a_source() {
+    let (cue, source, content, _) = one("In a Harbour Gazette poll released Monday, 52 percent backed the levy.");
+    assert_eq!(cue, "In");
+    assert_eq!(source.as_deref(), Some("a Harbour Gazette poll released Monday"));
+    assert_eq!(content, vec!["52 percent backed the levy"]);
+    // "In other words" and a standing "in the polls" are no attribution.
+    assert!(extract_text("In other words, the levy is safe.").is_empty());
+    assert!(extract_text("Berg leads comfortably in the polls.").is_empty());
+}
+
+#[test]
+fn interruptions_leave_the_subject() {
+    assert_eq!(
+        source_of("Ortega, recalling the storm of 1998, said the pier would hold.", "said").as_deref(),
+        Some("Ortega")
+    );
+    assert_eq!(
+        source_of("The mayor, however, insisted that the pier was safe.", "insisted").as_deref(),
+        Some("The mayor")
+    );
+    // An appositive before the interruption keeps its closing comma.
+    assert_eq!(
+        source_of("Ana Ruiz, a harbour pilot, speaking to reporters, said the fog was thick.", "said").as_deref(),
+        Some("Ana Ruiz, a harbour pilot,")
+    );
+}
+
+#[test]
+fn noun_like_verb_after_an_opening_name() {
+    let (cue, source, content, _) = one("Ortega hopes the ferry will run again by June.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("hopes", Some("Ortega")));
+    assert_eq!(content, vec!["the ferry will run again by June"]);
+}

@@ -340,51 +340,120 @@ pub fn is_vague_head(w: &str) -> bool {
 
 /// Words of time that are never sources: "said Friday", "released Monday".
 pub fn is_temporal(w: &str) -> bool {
+    is_weekday(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "tomorrow"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "last"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "this"
+                | "next"
+                | "previously"
+                | "jan."
+                | "feb."
+                | "aug."
+                | "sept."
+                | "oct."
+                | "nov."
+                | "dec."
+        )
+}
+
+/// An adverb in -ly ("repeatedly", "quietly", "optimistically") that
+/// stands between a subject and its verb; annotators count it as part of
+/// the cue. Nouns and adjectives in -ly are not.
+pub fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "family"
+                | "rally"
+                | "ally"
+                | "supply"
+                | "assembly"
+                | "reply"
+                | "belly"
+                | "bully"
+                | "anomaly"
+                | "monopoly"
+                | "butterfly"
+                | "early"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "friendly"
+                | "elderly"
+                | "lonely"
+                | "holy"
+                | "ugly"
+                | "italy"
+                | "july"
+        )
+}
+
+/// "monday" … "sunday".
+pub fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// Temporal words that head a time adjunct on their own: days, months,
+/// "week", "night" (but not "this" or "last", which need a noun).
+pub fn is_time_noun(w: &str) -> bool {
+    is_temporal(w) && !matches!(w, "this" | "last" | "next" | "earlier" | "later" | "recently" | "previously" | "may")
+}
+
+/// Heads of a phrase after "in" that make "in" a cue: "in a new poll", "in
+/// Forbes' words", "in his view".
+pub fn is_poll_noun(w: &str) -> bool {
+    matches!(w, "poll" | "polls" | "survey" | "surveys" | "words" | "view" | "opinion" | "estimation")
+}
+
+/// Nouns in -ing that can open an appositive ("X, nothing if not loyal").
+pub fn is_ing_noun(w: &str) -> bool {
     matches!(
         w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "tomorrow"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "last"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "week"
-            | "month"
-            | "year"
+        "nothing"
+            | "something"
+            | "everything"
+            | "anything"
+            | "thing"
+            | "things"
             | "morning"
-            | "afternoon"
             | "evening"
-            | "night"
-            | "this"
-            | "next"
-            | "previously"
-            | "jan."
-            | "feb."
-            | "aug."
-            | "sept."
-            | "oct."
-            | "nov."
-            | "dec."
+            | "meeting"
+            | "building"
+            | "hearing"
+            | "briefing"
+            | "spring"
+            | "darling"
+            | "sibling"
+            | "offspring"
     )
 }
