@@ -235,23 +235,32 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     if let (Some((a, b)), Some(floor)) = (source, according_before)
         && a <= floor
     {
-        // "The Gazette, citing two members, reported": the subject ends
-        // before the citing clause.
-        let mut end = floor;
-        while end > a && v.is_comma(end - 1) {
-            end -= 1;
-        }
-        if end > a && end < b {
-            source = Some((a, end));
-        } else if end <= a {
-            source = None;
-            source_start = None;
+        // "According to the memo, the minister, Ana Ruiz, told …": the
+        // subject starts after the opening according clause.
+        let after_opening = (floor == a).then(|| (floor..b).find(|&k| v.is_comma(k))).flatten();
+        if let Some(comma) = after_opening.filter(|&comma| comma + 1 < b) {
+            source = Some((comma + 1, b));
+            source_start = Some(comma + 1);
+        } else {
+            // "The Gazette, citing two members, reported": the subject ends
+            // before the citing clause.
+            let mut end = floor;
+            while end > a && v.is_comma(end - 1) {
+                end -= 1;
+            }
+            if end > a && end < b {
+                source = Some((a, end));
+            } else if end <= a {
+                source = None;
+                source_start = None;
+            }
         }
     }
     let mut inverted_source = None;
     if source.is_none() && matches!(cue.form, Some(VerbForm::Past | VerbForm::ThirdPerson)) && cue_start > 0 {
         // "“…,” said the minister" / "…, says Smith."
-        if let Some(end) = phrases::phrase_after(v, cue_end, lexicon) {
+        // "told officials that …" names the audience, not the speaker.
+        if let Some(end) = phrases::phrase_after(v, cue_end, lexicon).filter(|&end| !v.lw_is(end, "that")) {
             let end = phrases::extend_appositive(v, end, lexicon);
             inverted_source = Some((cue_end, end));
         }

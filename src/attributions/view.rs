@@ -61,6 +61,11 @@ impl View<'_> {
         self.in_quote.get(i).copied().unwrap_or(false)
     }
 
+    /// Whether token `i` exists and is the lowercase word `word`.
+    pub fn lw_is(&self, i: usize, word: &str) -> bool {
+        i < self.len() && self.is_word(i) && self.lw(i) == word
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         i < self.len() && self.toks[i].is_word()
     }

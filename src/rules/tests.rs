@@ -229,3 +229,15 @@ fn cited_as_showing_is_a_relay() {
     let found = lint("The Coastal Wire cited a leaked audit as showing that the council ignored the warnings.");
     assert_eq!(chain_of(&found, catalog::SECONDHAND), vec!["Coastal Wire".to_string(), "leaked audit".to_string()]);
 }
+
+#[test]
+fn the_speaker_after_an_opening_according_clause_is_the_source() {
+    let found = lint(
+        "According to the audit, the harbour master, Ana Ruiz, told pilots that the channel was too shallow for ferries.",
+    );
+    assert_eq!(
+        chain_of(&found, catalog::SECONDHAND),
+        vec!["audit".to_string(), "harbour master, Ana Ruiz".to_string()]
+    );
+    assert!(found.iter().all(|d| d.rule != catalog::ANONYMOUS), "pilots are the audience: {found:#?}");
+}
