@@ -11,6 +11,32 @@ use crate::support::{repo_root, run};
 
 /// Each sample with the concise lines it must produce on its own.
 const EXPECTED: &[(&str, &[&str])] = &[
+    // A seed-style article: a leaked memo, an opening according clause, a trusted wire relaying a memo.
+    (
+        "samples/grain-memo.txt",
+        &[
+            "samples/grain-memo.txt:3:1: warning[secondhand-attribution] secondhand attribution: leaked memo published by the investigative site Open Ledger relays what deputy minister, Pavel Ristic said [leaked memo published by the investigative site Open Ledger → deputy minister, Pavel Ristic]",
+            "samples/grain-memo.txt:5:1: warning[missing-attribution] claim has no attribution",
+            "samples/grain-memo.txt:5:44: warning[missing-attribution] claim has no attribution",
+            "samples/grain-memo.txt:6:71: warning[vague-attribution] vague attribution: `it is alleged` names no one",
+            "samples/grain-memo.txt:8:1: warning[secondhand-attribution] secondhand attribution: ministry's spokeswoman, Ana Kovac relays what internal review said [ministry's spokeswoman, Ana Kovac → internal review]",
+            "samples/grain-memo.txt:9:1: warning[vague-attribution] vague attribution: `observers believe` names no one [observers]",
+            "samples/grain-memo.txt:10:1: warning[secondhand-attribution] claim reaches this article through 2 sources before finance ministry [Reuters → second memo seen by the agency → finance ministry]",
+        ],
+    ),
+    // Relays through an outlet, an interview, a citing report; vague and anonymous sources.
+    (
+        "samples/dam-files.txt",
+        &[
+            "samples/dam-files.txt:3:1: warning[secondhand-attribution] secondhand attribution: Ledger relays what safety engineer said [Ledger → safety engineer]",
+            "samples/dam-files.txt:4:1: warning[secondhand-attribution] secondhand attribution: engineer, Tomas Ekberg relays what his supervisor said [engineer, Tomas Ekberg → his supervisor]",
+            "samples/dam-files.txt:6:1: warning[missing-attribution] claim has no attribution",
+            "samples/dam-files.txt:6:66: warning[missing-attribution] claim has no attribution",
+            "samples/dam-files.txt:7:1: warning[vague-attribution] vague attribution: `experts believe` names no one [Experts]",
+            "samples/dam-files.txt:8:1: warning[secondhand-attribution] secondhand attribution: report by the Environmental Audit Office relays what data from the national weather service said [report by the Environmental Audit Office → data from the national weather service]",
+            "samples/dam-files.txt:9:1: warning[anonymous-source] anonymous source: `people close to` [People close to the company]",
+        ],
+    ),
     ("samples/harbour-dredging.md", &[]),
     (
         "samples/ferry-fares.txt",
