@@ -126,6 +126,45 @@ fn subject_before(v: &View, i: usize) -> bool {
         && (matches!(v.lw(i - 1), "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it") || v.is_cap(i - 1))
 }
 
+/// "Polls show voters are angry": a plural subject, the base-form verb at
+/// `i`, then a clause without "that".
+fn bare_clause_after_plural(v: &View, i: usize) -> bool {
+    plural_subject_before(v, i) && finite_clause_at(v, i + 1)
+}
+
+/// "Polls show …", "the surveys suggest …": a plural noun right before a
+/// base-form verb is its subject.
+fn plural_subject_before(v: &View, i: usize) -> bool {
+    i > 0 && v.is_word(i - 1) && {
+        let w = v.lw(i - 1);
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "this" | "has" | "was" | "does" | "is")
+    }
+}
+
+/// A clause without "that" starts at `i`: a verb ("will", "are", "could")
+/// follows within its first few words ("show voters are angry").
+fn finite_clause_at(v: &View, i: usize) -> bool {
+    (i + 1..v.len().min(i + 5)).take_while(|&k| v.is_word(k)).any(|k| {
+        matches!(
+            v.lw(k),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+        )
+    })
+}
+
 /// A clause or quotation starts at `i`: "that", "how", a quote, a colon.
 fn opens_clause(v: &View, i: usize) -> bool {
     i < v.len()
@@ -193,7 +232,10 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
             );
             prev != Some("to")
                 && next != Some("of")
-                && (opens_complement(v, i + 1) || ends_clause || takes_bare_clause && prev.is_some())
+                && (opens_complement(v, i + 1)
+                    || ends_clause
+                    || takes_bare_clause && prev.is_some()
+                    || bare_clause_after_plural(v, i))
                 && !(v.lw(i) == "state" && next != Some("that"))
         }
         VerbForm::ThirdPerson => {
@@ -260,7 +302,10 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
         if let Some(cue) = lexicon.cue_word(first)
             && used_as_verb(v, i, cue.form)
             && (!cue.noun_like
-                || !v.is_cap(i) && (opens_clause(v, i + 1) || subject_before(v, i) && opens_complement(v, i + 1)))
+                || !v.is_cap(i)
+                    && (opens_clause(v, i + 1)
+                        || subject_before(v, i) && opens_complement(v, i + 1)
+                        || cue.form == VerbForm::Base && bare_clause_after_plural(v, i)))
         {
             out.push(CueMatch { start: i, end: i + 1, kind: cue.kind, form: Some(cue.form) });
         }

@@ -241,3 +241,9 @@ fn the_speaker_after_an_opening_according_clause_is_the_source() {
     );
     assert!(found.iter().all(|d| d.rule != catalog::ANONYMOUS), "pilots are the audience: {found:#?}");
 }
+
+#[test]
+fn a_plural_record_showing_a_bare_clause_is_an_attribution() {
+    let found = lint("Surveys show ferry passengers are unhappy with the new timetable.");
+    assert!(found.iter().all(|d| d.rule != catalog::MISSING), "{found:#?}");
+}
