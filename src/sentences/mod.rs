@@ -115,6 +115,10 @@ impl QuoteState {
     fn see(&mut self, block: &str, base: usize, i: usize, c: char) {
         if is_double_quote(c) {
             self.mark(c, base + i, self.prev, block[i + c.len_utf8()..].chars().next());
+        } else if c == '\'' && self.prev != Some('\'') && block[i + 1..].starts_with('\'') {
+            // Two apostrophes stand for a double quote in some archives
+            // (''It was bad,'' he said).
+            self.mark('"', base + i, self.prev, block[i + 2..].chars().next());
         }
         self.prev = Some(c);
     }
@@ -280,6 +284,17 @@ mod tests {
                 "John F. Kennedy spoke."
             ]
         );
+    }
+
+    #[test]
+    fn two_apostrophes_quote_across_sentences() {
+        let lex = Lexicon::builtin();
+        let src = "T\n''We waited a year,'' she said. ''It was too long. Nobody called.''";
+        let a = parse(src, Format::Text, &lex);
+        let s = split(&a, &lex);
+        let texts: Vec<&str> = s.iter().map(|x| x.span.of(src)).collect();
+        assert_eq!(texts[1..], ["''We waited a year,'' she said.", "''It was too long.", "Nobody called.''"]);
+        assert!(s[3].open_quote_from.is_some(), "{s:?}");
     }
 
     #[test]
