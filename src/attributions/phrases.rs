@@ -67,12 +67,46 @@ fn joins_here(v: &View, k: usize) -> bool {
                 && (v.is_cap(k - 1) || v.is_number(k - 1) || next_participle)
                 && (next_fits || next_participle || next_plain_noun)
         }
+        // "a person with knowledge of …", "an aide with ties to …"
+        "with" if k > 0 && v.is_word(k - 1) && is_person_noun(v.lw(k - 1)) => true,
+        // "officials speaking on background", "… on condition of anonymity"
+        "on" if k + 1 < v.len() && v.is_word(k + 1) && matches!(v.lw(k + 1), "background" | "condition") => true,
         // "Trump on Tuesday said": a time, not part of the name.
         "on" | "in" | "at" if k + 1 < v.len() && v.is_word(k + 1) && is_temporal(v.lw(k + 1)) => false,
         // "chief of staff", "head of security"
         "of" => prev_fits && k + 1 < v.len() && v.is_word(k + 1) && !stops_subject(v.lw(k + 1)),
         _ => prev_fits && next_fits,
     }
+}
+
+/// Nouns for people whom a "with" phrase can describe.
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "person"
+            | "people"
+            | "source"
+            | "sources"
+            | "official"
+            | "officials"
+            | "someone"
+            | "aide"
+            | "aides"
+            | "member"
+            | "members"
+            | "diplomat"
+            | "diplomats"
+            | "employee"
+            | "employees"
+            | "executive"
+            | "executives"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "advisors"
+            | "insider"
+            | "insiders"
+    )
 }
 
 /// Whether the word at `k` ends a subject when met walking left.

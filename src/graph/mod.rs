@@ -457,7 +457,11 @@ impl<'a> Builder<'a> {
         }
         let head = lower.split_whitespace().last().unwrap_or("").trim_end_matches('s').to_string();
         let is_document = self.lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""));
-        let by_head = self.nearest(span.start, |n| n.key.split_whitespace().any(|w| w.trim_end_matches('s') == head));
+        // "The report found …" after "Reports suggest …": a vague mention
+        // names nothing a description could point back to.
+        let by_head = self.nearest(span.start, |n| {
+            n.kind != SourceKind::Vague && n.key.split_whitespace().any(|w| w.trim_end_matches('s') == head)
+        });
         let role = is_role_noun(&head);
         let by_kind = by_head.or_else(|| {
             self.nearest(span.start, |n| {

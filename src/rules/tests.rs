@@ -247,3 +247,30 @@ fn a_plural_record_showing_a_bare_clause_is_an_attribution() {
     let found = lint("Surveys show ferry passengers are unhappy with the new timetable.");
     assert!(found.iter().all(|d| d.rule != catalog::MISSING), "{found:#?}");
 }
+
+#[test]
+fn more_vague_and_anonymous_phrasings() {
+    let rules_of = |body: &str| lint(body).iter().map(|d| d.rule).collect::<Vec<_>>();
+    for vague in [
+        "It has been claimed that the harbour water is unsafe to swim in.",
+        "There are reports that the ferry company will be sold this winter.",
+        "According to local media, the harbour master has resigned from his post.",
+        "Rumours are circulating that the shipyard cannot pay its workers.",
+    ] {
+        assert_eq!(rules_of(vague), vec![catalog::VAGUE], "{vague}");
+    }
+    for anonymous in [
+        "A person with knowledge of the negotiations said a deal on the ferry was close.",
+        "Officials speaking on background said the ferry strike would end soon.",
+        "One diplomat, who declined to be identified, said the harbour talks had stalled.",
+    ] {
+        assert_eq!(rules_of(anonymous), vec![catalog::ANONYMOUS], "{anonymous}");
+    }
+}
+
+#[test]
+fn a_description_does_not_point_back_to_a_vague_mention() {
+    let found =
+        lint("Reports suggest the shipyard will close next year. The audit report found that the yard had lost money.");
+    assert_eq!(found.iter().filter(|d| d.rule == catalog::VAGUE).count(), 1, "{found:#?}");
+}
