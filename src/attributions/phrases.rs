@@ -129,10 +129,11 @@ fn ends_subject(v: &View, k: usize, lexicon: &Lexicon) -> bool {
     // Another verb: "... and said", "... warned" (but not the noun in
     // "documents leaked by").
     lexicon.cue_word(w).is_some_and(|c| {
-        matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson)
-            && !v.lw_next_is(k, "by")
-            && !v.is_cap(k)
-            && super::cues::used_as_verb(v, k, c.form)
+        // "files show the mayor knew": the subject of "knew" starts after
+        // the verb "show" (a base form counts when it is used as a verb).
+        let verb_form = matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson)
+            || c.form == VerbForm::Base && k > 0 && v.is_word(k - 1) && v.lw(k - 1).ends_with('s');
+        verb_form && !v.lw_next_is(k, "by") && !v.is_cap(k) && super::cues::used_as_verb(v, k, c.form)
     })
 }
 
@@ -181,6 +182,12 @@ pub fn subject_before(v: &View, end: usize, lexicon: &Lexicon) -> Option<usize> 
     // A phrase cannot start with a joining word or a stray determiner alone.
     while start < end && v.is_word(start) && joins_phrase(v.lw(start)) {
         start += 1;
+    }
+    // "These files show …": a demonstrative opening the sentence belongs to
+    // the subject (elsewhere "this" usually ends one: "said this week").
+    if start > 0 && start < end && v.is_word(start - 1) && matches!(v.lw(start - 1), "this" | "these") && start - 1 == 0
+    {
+        start -= 1;
     }
     // "a topic she knew", "On Tuesday she said": nothing stands before a
     // subject pronoun in its own phrase.

@@ -466,7 +466,9 @@ impl<'a> Builder<'a> {
         let by_kind = by_head.or_else(|| {
             self.nearest(span.start, |n| {
                 if is_document {
-                    n.kind == SourceKind::Document
+                    // "the documents" may be any record named before; "the
+                    // study" is not the files named before.
+                    n.kind == SourceKind::Document && is_generic_record(&head)
                 } else {
                     // "the senator" is not the minister named earlier.
                     role && matches!(n.kind, SourceKind::Person | SourceKind::Unknown)
@@ -650,6 +652,12 @@ fn cited_by(
         }
     }
     current
+}
+
+/// Record nouns that can stand for any kind of record ("the documents",
+/// "these files"), singular stem.
+fn is_generic_record(stem: &str) -> bool {
+    matches!(stem, "document" | "file" | "record" | "paper" | "material" | "leak")
 }
 
 /// Each attribution's children (by `parent`), in index order.

@@ -274,3 +274,13 @@ fn a_description_does_not_point_back_to_a_vague_mention() {
         lint("Reports suggest the shipyard will close next year. The audit report found that the yard had lost money.");
     assert_eq!(found.iter().filter(|d| d.rule == catalog::VAGUE).count(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_record_description_points_back_only_to_a_record_of_its_kind() {
+    let found = lint("These files show the mayor knew about the leak. The study found that the water was unsafe.");
+    let unresolved: Vec<&str> =
+        found.iter().filter(|d| d.rule == catalog::UNRESOLVED).map(|d| d.message.as_str()).collect();
+    assert_eq!(unresolved.len(), 2, "{found:#?}");
+    let found = lint("Memos leaked by a clerk show the mayor knew. The documents also show that she lied.");
+    assert!(found.iter().all(|d| d.rule != catalog::UNRESOLVED), "{found:#?}");
+}
