@@ -214,8 +214,9 @@ fn is_organisation(text: &str) -> bool {
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
-/// Whether a description names an institution or a one-holder public
-/// office ("the harbour board", "the state auditor", "the mayor"): in a
+/// Whether a description names an institution, a one-holder public office
+/// or a qualified office ("the harbour board", "the state auditor", "the
+/// mayor", "the foreign minister"): in a
 /// news story it identifies its source even when nothing earlier names
 /// it, unlike "the memo" or "the official".
 pub(crate) fn names_an_office(lower: &str) -> bool {
@@ -233,8 +234,14 @@ pub(crate) fn names_an_office(lower: &str) -> bool {
         "treasurer",
         "registrar",
     ];
-    let head = lower.split_whitespace().last().unwrap_or("");
-    is_organisation(lower) || SOLE_OFFICES.contains(&head)
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let head = words.last().copied().unwrap_or("");
+    // "the foreign minister", "the harbour master's deputy": an office
+    // qualified by what it is in charge of; a bare "the minister" is not.
+    let qualified_office = words.len() >= 3
+        && is_role_noun(head)
+        && !matches!(head, "official" | "spokesman" | "spokeswoman" | "spokesperson" | "source" | "expert" | "analyst");
+    is_organisation(lower) || SOLE_OFFICES.contains(&head) || qualified_office
 }
 
 /// Whether an unnamed source is a group ("people close to the company",

@@ -766,7 +766,11 @@ mod tests {
         assert_eq!(g.unresolved, vec![false]);
         let (_, _, g) = graph_of("The state auditor said the port had overspent.");
         assert_eq!(g.unresolved, vec![false]);
+        let (_, _, g) = graph_of("The foreign minister said the port had overspent.");
+        assert_eq!(g.unresolved, vec![false]);
         let (_, _, g) = graph_of("The official said the port had overspent.");
+        assert_eq!(g.unresolved, vec![true]);
+        let (_, _, g) = graph_of("The minister said the port had overspent.");
         assert_eq!(g.unresolved, vec![true]);
     }
 
