@@ -185,6 +185,13 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
         // "by saying he would", "in arguing that": a gerund that reports.
         return form == VerbForm::Gerund && prev != Some("of") && gerund_opens_clause(v, i);
     }
+    // "France will recall its ambassador" withdraws someone; "she recalled
+    // that …" or "…, he recalled." reports.
+    if v.lw(i).starts_with("recall")
+        && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, "."))
+    {
+        return false;
+    }
     // "continue to fight" is an aspect, not speech; "he continued: …" is.
     if v.lw(i).starts_with("continu")
         && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, "."))

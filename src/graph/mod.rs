@@ -608,9 +608,19 @@ pub fn build_with(
     let relays = |parent: usize, relay: usize| {
         let speaks = matches!(
             kind_of_source(relay),
-            Some(SourceKind::Person | SourceKind::Organisation | SourceKind::Document | SourceKind::Anonymous)
+            Some(
+                SourceKind::Person
+                    | SourceKind::Organisation
+                    | SourceKind::Document
+                    | SourceKind::Anonymous
+                    | SourceKind::Vague
+            )
         );
-        let inside_subject = attributions[relay].cue.start < attributions[parent].cue.start;
+        // "X, citing Y, reported" or "X reported, citing Y, that …": the
+        // citation comes before what was said, so it is where X got it.
+        let before_content =
+            attributions[parent].content.first().is_some_and(|c| attributions[relay].cue.start < c.start);
+        let inside_subject = attributions[relay].cue.start < attributions[parent].cue.start || before_content;
         let parent_relays = matches!(kind_of_source(parent), Some(SourceKind::Organisation | SourceKind::Document));
         speaks && (inside_subject || parent_relays)
     };

@@ -284,3 +284,11 @@ fn a_record_description_points_back_only_to_a_record_of_its_kind() {
     let found = lint("Memos leaked by a clerk show the mayor knew. The documents also show that she lied.");
     assert!(found.iter().all(|d| d.rule != catalog::UNRESOLVED), "{found:#?}");
 }
+
+#[test]
+fn a_citing_aside_before_the_content_relays_whatever_the_citer_is() {
+    // "Le Soir" is not recognisably an outlet, and "recall its ambassador"
+    // withdraws someone: neither may hide the relay.
+    let found = lint("Le Soir reported, citing harbour pilots, that the port would recall its ferry crews.");
+    assert_eq!(chain_of(&found, catalog::SECONDHAND), vec!["Le Soir".to_string(), "harbour pilots".to_string()]);
+}
