@@ -51,6 +51,8 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
     }
     let sorted = attributions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
     let mut out: Vec<Judgement> = Vec::with_capacity(sentences.len());
+    // The paragraph a colon introduced ("He said:") and its attribution.
+    let mut introduced: Option<(usize, usize)> = None;
     for (i, s) in sentences.iter().enumerate() {
         let is_claim = s.kind.holds_claims()
             && !s.is_question(text)
@@ -61,13 +63,22 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
             let nearby = near_sentence(attributions, i, sorted);
             governed = quoted_from_elsewhere(s, i, nearby).map_or(Governed::None, Governed::Own);
         }
+        let after_colon = i > 0 && introduced_by_colon(text, &sentences[i - 1]);
         if governed == Governed::None
             && i > 0
-            && (introduced_by_colon(text, &sentences[i - 1])
-                || sentences[i - 1].block == s.block && continues_previous(text, s))
+            && (after_colon || sentences[i - 1].block == s.block && continues_previous(text, s))
             && let Some(prev) = out[i - 1].governed.attribution()
         {
             governed = Governed::Carried(prev);
+            if after_colon {
+                introduced = Some((s.block, prev));
+            }
+        }
+        // "He said:" introduces the whole paragraph that follows.
+        if governed == Governed::None
+            && let Some((_, a)) = introduced.filter(|&(block, _)| block == s.block)
+        {
+            governed = Governed::Carried(a);
         }
         out.push(Judgement { is_claim, governed });
     }
@@ -251,6 +262,17 @@ mod tests {
         assert!(matches!(j[1].governed, Governed::Own(_)));
         assert!(matches!(j[2].governed, Governed::Carried(_)));
         assert_eq!(j[3].governed, Governed::None);
+    }
+
+    #[test]
+    fn a_colon_introduces_the_whole_next_paragraph() {
+        let (_, _, _, j) = judge_text(
+            "The harbour master wrote in her report:\n\nThe channel is silting up. Ferries touch bottom at low tide.\n\nThe mayor is on holiday this week.",
+        );
+        let last = j.len() - 1;
+        assert!(matches!(j[last - 2].governed, Governed::Carried(_)), "{j:?}");
+        assert!(matches!(j[last - 1].governed, Governed::Carried(_)), "{j:?}");
+        assert_eq!(j[last].governed, Governed::None);
     }
 
     #[test]
