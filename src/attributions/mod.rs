@@ -1023,8 +1023,12 @@ fn quoted_as_saying(
     lexicon: &Lexicon,
 ) {
     for i in first_in_sentence..out.len() {
+        // Cheap text test first: this runs for every attribution.
+        if !out[i].cue.of(v.lower).ends_with("ing") {
+            continue;
+        }
         let Some(cue) = v.toks.iter().position(|t| t.span.start == out[i].cue.start) else { continue };
-        if !v.lw(cue).ends_with("ing") || cue < 3 || v.lw(cue - 1) != "as" {
+        if cue < 3 || v.lw(cue - 1) != "as" {
             continue;
         }
         let Some(quoted) = (cue.saturating_sub(14)..cue - 1).rev().find(|&k| {
@@ -1064,6 +1068,9 @@ fn quoted_by_aside(v: &View, out: &mut Vec<Attribution>, first_in_sentence: usiz
         let (Some(source), Some(content_end)) = (out[i].source, out[i].content.last().map(|c| c.end)) else {
             continue;
         };
+        if !source.of(v.lower).contains(" by ") {
+            continue;
+        }
         let Some(first) = v.toks.iter().position(|t| t.span.start == source.start) else { continue };
         let last = v.toks.iter().rposition(|t| t.span.end <= source.end).unwrap_or(first);
         let Some(comma) = (first + 1..last).find(|&k| {
