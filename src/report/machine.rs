@@ -63,7 +63,7 @@ pub fn json_diagnostic<'a>(file: &'a CheckedFile, index: &LineIndex, d: &'a Diag
         chain: &d.chain,
         labels: &d.labels,
         notes: &d.notes,
-        help: &d.help,
+        help: d.help,
     }
 }
 
@@ -291,7 +291,7 @@ mod tests {
             labels: vec![Label { span: Span::new(start, start + 1), message: "cue".into() }],
             chain: vec!["A \"quoted\"\nname".into()],
             notes: if note.is_empty() { Vec::new() } else { vec![note.into()] },
-            help: "Say who.".into(),
+            help: "Say who.",
         }
     }
 

@@ -123,7 +123,7 @@ pub fn apply(cx: &Context, lists: &HouseLists, out: &mut Vec<Diagnostic>) {
                 labels: Vec::new(),
                 chain: cx.graph.chain_names(g),
                 notes: vec![format!("`{}` is on the `[sources] reject` list", entry.name)],
-                help: doc.map_or(String::new(), |d| d.help.clone()),
+                help: doc.map_or("", |d| d.help.as_str()),
             });
         }
     }

@@ -205,7 +205,7 @@ pub fn find_loops(files: &[FileGraph], min_overlap: f64) -> Vec<Loop> {
 /// a loop, with the chain from the cited outlet round to the article's own.
 pub fn find(files: &[FileGraph], min_overlap: f64) -> Vec<(usize, Diagnostic)> {
     let (search, found) = looping_claims(files, min_overlap);
-    let help = catalog::get(catalog::CIRCULAR).map_or(String::new(), |d| d.help.clone());
+    let help = catalog::get(catalog::CIRCULAR).map_or("", |d| d.help.as_str());
     let severity = catalog::get(catalog::CIRCULAR).map_or(Severity::Error, |d| d.severity);
     let mut out = Vec::new();
     for (file, claim, path) in found {
@@ -255,7 +255,7 @@ pub fn find(files: &[FileGraph], min_overlap: f64) -> Vec<(usize, Diagnostic)> {
                 labels,
                 chain,
                 notes,
-                help: help.clone(),
+                help,
             },
         ));
     }

@@ -59,7 +59,9 @@ pub struct Diagnostic {
     /// Display names from the first cited source to the origin.
     pub chain: Vec<String>,
     pub notes: Vec<String>,
-    pub help: String,
+    /// The rule's help line, shared from the embedded catalog rather than
+    /// copied into each of what can be millions of findings.
+    pub help: &'static str,
 }
 
 /// What the rules need to know from the configuration.
@@ -109,13 +111,23 @@ pub struct Context<'a> {
 pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let by_sentence = BySentence::new(cx.attributions);
+    // Lowercased once for the whole article (same offsets, as ASCII case
+    // changes keep lengths): lowering and splitting each claim on its own
+    // cost an allocation or two per sentence.
+    let lower = cx.article.prose.to_ascii_lowercase();
+    let mut words: Vec<&str> = Vec::new();
+    let mut own: Vec<&Attribution> = Vec::new();
     for (i, sentence) in cx.sentences.iter().enumerate() {
         let judgement = &cx.judgements[i];
         if !judgement.is_claim {
             continue;
         }
-        let own: Vec<&Attribution> = by_sentence.of(i).iter().map(|&a| &cx.attributions[a]).collect();
-        check_sentence(cx, settings, sentence, judgement, &own, &mut out);
+        own.clear();
+        own.extend(by_sentence.of(i).iter().map(|&a| &cx.attributions[a]));
+        words.clear();
+        words.extend(crate::sentences::tokens::word_runs(sentence.span.of(&lower), b"'.").map(|(_, word)| word));
+        let claim = Claim { sentence, judgement, own: &own, words: &words };
+        check_sentence(cx, settings, &claim, &lower, &mut out);
     }
     sources::check(cx, settings, &mut out);
     house::apply(cx, &settings.house, &mut out);
@@ -165,41 +177,44 @@ pub(crate) fn push<'o>(
         labels: Vec::new(),
         chain: Vec::new(),
         notes: Vec::new(),
-        help: doc.map_or(String::new(), |d| d.help.clone()),
+        help: doc.map_or("", |d| d.help.as_str()),
     });
     out.last_mut().expect("just pushed")
 }
 
-fn check_sentence(
-    cx: &Context,
-    settings: &RuleSettings,
-    sentence: &Sentence,
-    judgement: &Judgement,
-    own: &[&Attribution],
-    out: &mut Vec<Diagnostic>,
-) {
+/// One claim sentence and what the rules read of it.
+struct Claim<'c> {
+    sentence: &'c Sentence,
+    judgement: &'c Judgement,
+    /// The attributions whose cue is in the sentence.
+    own: &'c [&'c Attribution],
+    /// The sentence's lowercase words (runs of letters, digits, `'` and `.`).
+    words: &'c [&'c str],
+}
+
+/// `lower` is the whole article's prose, ASCII-lowercased.
+fn check_sentence(cx: &Context, settings: &RuleSettings, claim: &Claim, lower: &str, out: &mut Vec<Diagnostic>) {
+    let Claim { sentence, judgement, own, words } = *claim;
     let span = sentence.span;
     let text = &cx.article.prose;
-    let lower = span.of(text).to_ascii_lowercase();
-    let words = words_of(&lower, b"'.");
     let governing = judgement.governed.attribution();
-    let chain_nodes: Vec<usize> = governing.map(|g| cx.graph.chains[g].clone()).unwrap_or_default();
+    let chain_nodes: &[usize] = governing.map_or(&[], |g| &cx.graph.chains[g]);
 
-    let vague_phrase = find_phrase(&cx.lexicon.vague, &words).or_else(|| {
+    let vague_phrase = find_phrase(&cx.lexicon.vague, words).or_else(|| {
         chain_nodes
             .iter()
             .find(|&&n| cx.graph.nodes[n].kind == SourceKind::Vague)
             .map(|&n| cx.graph.nodes[n].name.clone())
     });
-    let anonymous_phrase = anonymous_in(cx, own, &words, &chain_nodes);
+    let anonymous_phrase = anonymous_in(cx, own, words, chain_nodes, lower);
 
     if let Some(phrase) = &vague_phrase {
         let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
-        d.chain = chain_names(cx, &chain_nodes);
+        d.chain = chain_names(cx, chain_nodes);
     }
     if let Some(phrase) = &anonymous_phrase {
         let d = push(out, ANONYMOUS, span, format!("anonymous source: `{phrase}`"));
-        d.chain = chain_names(cx, &chain_nodes);
+        d.chain = chain_names(cx, chain_nodes);
         d.notes.push("anonymous sourcing should say why the source is not named".into());
     }
     for a in own {
@@ -217,7 +232,7 @@ fn check_sentence(
     }
     match judgement.governed {
         Governed::None
-            if vague_phrase.is_none() && anonymous_phrase.is_none() && is_bare_claim(cx, sentence, &words, own) =>
+            if vague_phrase.is_none() && anonymous_phrase.is_none() && is_bare_claim(cx, sentence, words, own) =>
         {
             push(out, MISSING, span, "claim has no attribution".into());
         }
@@ -323,7 +338,7 @@ fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
 
 /// Anonymity markers: in a source phrase of this sentence, in the chain,
 /// or an explicit "on condition of anonymity" anywhere in the sentence.
-fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize]) -> Option<String> {
+fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize], lower: &str) -> Option<String> {
     const EXPLICIT: &[&str] =
         &["anonymity", "familiar", "authorized", "authorised", "named", "unnamed", "anonymous", "close"];
     let explicit = (0..words.len()).find_map(|i| {
@@ -340,8 +355,7 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
             // not a source the article relies on.
             let relied_on = own.iter().filter(|a| !(a.kind == CueKind::Cognition && a.parent.is_some()));
             relied_on.filter_map(|a| a.source).find_map(|s| {
-                let lower = s.of(&cx.article.prose).to_ascii_lowercase();
-                let sw = words_of(&lower, b".");
+                let sw = words_of(s.of(lower), b".");
                 find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())
             })
         })

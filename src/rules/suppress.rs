@@ -179,7 +179,7 @@ fn silence_or_keep(directives: &[Directive], d: Diagnostic, used: &mut [bool], a
 
 fn problems(directives: &[Directive], used: &[bool], settings: &RuleSettings, severity: Severity) -> Vec<Diagnostic> {
     let known: Vec<&str> = catalog::ids().collect();
-    let help = catalog::get(UNUSED).map_or(String::new(), |d| d.help.clone());
+    let help = catalog::get(UNUSED).map_or("", |d| d.help.as_str());
     let mut out = Vec::new();
     let mut report = |span: Span, message: String, notes: Vec<String>| {
         out.push(Diagnostic {
@@ -190,7 +190,7 @@ fn problems(directives: &[Directive], used: &[bool], settings: &RuleSettings, se
             labels: Vec::new(),
             chain: Vec::new(),
             notes,
-            help: help.clone(),
+            help,
         });
     };
     for (directive, &was_used) in directives.iter().zip(used) {
