@@ -171,7 +171,7 @@ enum Outcome {
 /// One checked file in the chosen format, with what the run's summary
 /// and exit code need to know of it.
 struct CheckedOutput {
-    rendered: Vec<u8>,
+    rendered: Rendered,
     /// Json only: the file's suppressed findings, which the document lists
     /// after all diagnostics.
     suppressed: Vec<String>,
@@ -235,17 +235,49 @@ fn check_one(input: &Input, resolver: &Resolver, loops: &[Diagnostic], style: Op
         return Outcome::Checked { file, fail_on: settings.fail_on, problems };
     };
     let fail_on = style.fail_on.or(settings.fail_on).unwrap_or(FailOn::Level(Severity::Error));
-    Outcome::Rendered(CheckedOutput {
-        rendered: render_one(&file, style),
-        suppressed: if style.format == CheckFormat::Json {
-            report::machine::json_suppressed(&file)
+    let suppressed =
+        if style.format == CheckFormat::Json { report::machine::json_suppressed(&file) } else { Vec::new() };
+    let counts = Summary::of(std::slice::from_ref(&file), 1);
+    let failed = file.diagnostics.iter().any(|d| fail_on.fails(d.severity));
+    Outcome::Rendered(CheckedOutput { rendered: Rendered::of(file, style), suppressed, counts, failed, problems })
+}
+
+/// Articles of at least this many bytes have their json written by the
+/// writer, piece by piece, instead of rendered whole by their worker.
+const JSON_LATER_BYTES: usize = 1 << 20;
+
+/// One file's part of a streamed `check` output.
+enum Rendered {
+    Bytes(Vec<u8>),
+    /// A large article's json, rendered while it is written: a 100 MB
+    /// article gives some 400 MB of json, which held whole (and grown by
+    /// doubling) cost more memory than the rest of the run and seconds
+    /// of page faults and copying.
+    JsonLater(Box<CheckedFile>),
+}
+
+impl Rendered {
+    fn of(file: CheckedFile, style: &Style) -> Rendered {
+        if style.format == CheckFormat::Json && file.text.len() >= JSON_LATER_BYTES {
+            Rendered::JsonLater(Box::new(file))
         } else {
-            Vec::new()
-        },
-        counts: Summary::of(std::slice::from_ref(&file), 1),
-        failed: file.diagnostics.iter().any(|d| fail_on.fails(d.severity)),
-        problems,
-    })
+            Rendered::Bytes(render_one(&file, style))
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Rendered::Bytes(bytes) => bytes.is_empty(),
+            Rendered::JsonLater(file) => file.diagnostics.is_empty(),
+        }
+    }
+
+    fn write_to(&self, out: &mut Output) -> ControlFlow<()> {
+        match self {
+            Rendered::Bytes(bytes) => out.write(bytes),
+            Rendered::JsonLater(file) => report::machine::json_fragment_pieces(file, |piece| out.write(piece)),
+        }
+    }
 }
 
 /// One file's part of a streamed `check` output.
@@ -498,7 +530,7 @@ fn check_streaming(
                     let _ = out.write(b",");
                 }
                 wrote_any = true;
-                out.write(&checked.rendered)
+                checked.rendered.write_to(&mut out)
             }
             Outcome::Unreadable(e) => {
                 warn(&e.to_string());

@@ -1,5 +1,7 @@
 //! Machine-readable and grep-friendly check output: json, jsonl, concise.
 
+use std::ops::ControlFlow;
+
 use serde::Serialize;
 
 use super::{CheckedFile, FileError, LineIndex, Summary};
@@ -194,24 +196,53 @@ pub fn json_open() -> String {
 /// Elements nested at depth 2 with their leading newlines, comma-separated.
 fn elements<T: Serialize>(items: impl Iterator<Item = T>) -> String {
     let mut out = Vec::new();
+    write_elements(&mut out, items);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends what `elements` gives to `out`.
+fn write_elements<T: Serialize>(out: &mut Vec<u8>, items: impl Iterator<Item = T>) {
     for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(b',');
         }
         out.extend_from_slice(b"\n    ");
-        write_pretty_at(&mut out, &item, 2);
+        write_pretty_at(out, &item, 2);
     }
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// One file's diagnostics as array elements, comma-separated; empty when
 /// the file has none.
 pub fn json_fragment(file: &CheckedFile) -> String {
+    let mut out = Vec::new();
+    let _ = json_fragment_pieces(file, |piece| {
+        out.extend_from_slice(piece);
+        ControlFlow::Continue(())
+    });
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// How many diagnostics `json_fragment_pieces` renders per piece.
+const DIAGNOSTICS_PER_PIECE: usize = 256;
+
+/// `json_fragment`, handed to `write` a few hundred diagnostics at a time,
+/// so that a file with a million findings never has its whole JSON in
+/// memory. Stops when `write` breaks.
+pub fn json_fragment_pieces(file: &CheckedFile, mut write: impl FnMut(&[u8]) -> ControlFlow<()>) -> ControlFlow<()> {
     if file.diagnostics.is_empty() {
-        return String::new();
+        return ControlFlow::Continue(());
     }
     let index = LineIndex::new(&file.text);
-    elements(file.diagnostics.iter().map(|d| json_diagnostic(file, &index, d)))
+    let mut piece = Vec::new();
+    for (n, chunk) in file.diagnostics.chunks(DIAGNOSTICS_PER_PIECE).enumerate() {
+        piece.clear();
+        if n > 0 {
+            piece.push(b',');
+        }
+        write_elements(&mut piece, chunk.iter().map(|d| json_diagnostic(file, &index, d)));
+        write(&piece)?;
+    }
+    ControlFlow::Continue(())
 }
 
 /// One file's suppressed findings, each as a pretty array element.
