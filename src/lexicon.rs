@@ -57,6 +57,43 @@ impl Hasher for WordHasher {
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
+/// A 4096-bit sketch of a set of words by length, first and last byte: a
+/// clear bit means no word of the set has that shape, so most words of an
+/// article ("the", "council", "budget") are turned away before hashing.
+/// Every token is looked up as a cue and every claim word as a vague and
+/// an anonymous phrase start, and those lookups were a tenth of a run.
+/// Removing words leaves their bits set, which only costs a lookup.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
+    bits: Box<[u64; 64]>,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter { bits: Box::new([0; 64]) }
+    }
+}
+
+impl WordFilter {
+    fn slot(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+        let shape = u32::from(first) | u32::from(last) << 8 | (bytes.len().min(255) as u32) << 16;
+        (shape.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let slot = Self::slot(word);
+        self.bits[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False when `word` is surely not in the set.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let slot = Self::slot(word);
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
 pub const BUILTIN_CUES: &str = include_str!("../rules/lexicon/cues.toml");
 pub const BUILTIN_SOURCES: &str = include_str!("../rules/lexicon/sources.toml");
 pub const BUILTIN_MARKUP: &str = include_str!("../rules/lexicon/markup.toml");
@@ -110,11 +147,13 @@ pub struct Phrase<T> {
 #[derive(Clone, Debug)]
 pub struct PhraseIndex<T> {
     by_first: WordMap<Vec<Phrase<T>>>,
+    /// The keys of `by_first`.
+    first_words: WordFilter,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: WordMap::default() }
+        PhraseIndex { by_first: WordMap::default(), first_words: WordFilter::default() }
     }
 }
 
@@ -123,6 +162,7 @@ impl<T: Clone> PhraseIndex<T> {
         let mut words = phrase.split_whitespace().map(|w| w.to_ascii_lowercase());
         let Some(first) = words.next() else { return };
         let rest: Vec<String> = words.collect();
+        self.first_words.insert(&first);
         let entries = self.by_first.entry(first).or_default();
         if entries.iter().any(|p| p.rest == rest) {
             return;
@@ -134,7 +174,7 @@ impl<T: Clone> PhraseIndex<T> {
     /// The longest phrase starting at `words[0]`; returns its length in words.
     /// `words` are lowercased; "*" in a phrase matches any one word.
     pub fn longest_at<'a>(&'a self, words: &[&str]) -> Option<(usize, &'a T)> {
-        let first = words.first()?;
+        let first = words.first().filter(|w| self.first_words.may_contain(w))?;
         let entries = self.by_first.get(*first)?;
         entries.iter().find_map(|p| {
             let matches = p.rest.len() < words.len()
@@ -144,7 +184,7 @@ impl<T: Clone> PhraseIndex<T> {
     }
 
     pub fn starts_with(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.first_words.may_contain(word) && self.by_first.contains_key(word)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -155,7 +195,10 @@ impl<T: Clone> PhraseIndex<T> {
 /// The whole lexicon, ready for lookups.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    pub cue_words: WordMap<CueWord>,
+    /// Filled through `add_verb` only, which keeps `cue_word_filter` in step.
+    cue_words: WordMap<CueWord>,
+    /// The keys of `cue_words`.
+    cue_word_filter: WordFilter,
     pub cue_phrases: PhraseIndex<CueKind>,
     pub venue_phrases: PhraseIndex<()>,
     pub content_nouns: WordSet,
@@ -346,14 +389,19 @@ impl Lexicon {
         for (word, form) in forms {
             // The first meaning registered wins: "said" stays speech even
             // if a later list happens to produce the same form.
+            self.cue_word_filter.insert(&word);
             self.cue_words.entry(word).or_insert(CueWord { kind, form, noun_like: false });
         }
         if let Some(participle) = participle {
+            self.cue_word_filter.insert(&participle);
             self.cue_words.entry(participle).or_insert(CueWord { kind, form: VerbForm::Participle, noun_like: false });
         }
     }
 
     pub fn cue_word(&self, lower: &str) -> Option<CueWord> {
+        if !self.cue_word_filter.may_contain(lower) {
+            return None;
+        }
         self.cue_words.get(lower).copied()
     }
 
@@ -459,5 +507,30 @@ mod tests {
         assert_eq!(lex.cue_phrases.longest_at(&["according", "to", "x"]).map(|m| m.0), Some(2));
         assert!(lex.cue_phrases.longest_at(&["according"]).is_none());
         assert!(lex.abbreviations.contains("Sept"));
+    }
+
+    #[test]
+    fn word_filters_keep_every_entry() {
+        let lex = Lexicon::builtin();
+        for (word, cue) in &lex.cue_words {
+            assert_eq!(lex.cue_word(word), Some(*cue), "{word}");
+        }
+        for index in [&lex.vague, &lex.anonymous] {
+            for first in index.by_first.keys() {
+                assert!(index.starts_with(first), "{first}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_filters_turn_most_common_words_away() {
+        let lex = Lexicon::builtin();
+        let common = "the of and to in is that for it with as was on be by at this from or had not are but have an \
+            they which one you were her all she there would their we him been has when who will more no if out so \
+            what up its about into than them can only other new some could time these two may then do first any my \
+            now such like our over man me even most made after also did many before must through back years where";
+        let words: Vec<&str> = common.split_whitespace().collect();
+        let passed = words.iter().filter(|w| lex.cue_word_filter.may_contain(w)).count();
+        assert!(passed * 4 < words.len(), "{passed} of {} common words pass the cue filter", words.len());
     }
 }
