@@ -24,7 +24,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::attributions::Attribution;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordMap};
 use crate::span::Span;
 use identity::{Aliases, compact, display, surname};
 use kinds::{Mention, classify_mention, is_role_noun, kind_of};
@@ -121,7 +121,10 @@ struct Builder<'a> {
     first_seen: FirstSeen,
     /// Every (node, mention) recorded, so that a source mentioned
     /// thousands of times is not searched linearly for each new mention.
-    mentioned: std::collections::HashSet<(usize, Span)>,
+    mentioned: std::collections::HashSet<(usize, Span), FastHash>,
+    /// `aliases.key` of each mention text seen: a source named a thousand
+    /// times is normalised once (normalising allocates half a dozen times).
+    key_of_text: WordMap<String>,
     /// Capitalised names in the text, found once, as far as asked.
     names: Names,
     /// The first node of each key, and of each `compact(key)`, so that
@@ -133,9 +136,14 @@ struct Builder<'a> {
 /// First node by key and by squeezed key; see `Builder::known`.
 #[derive(Default)]
 struct Keys {
-    by_key: std::collections::HashMap<String, usize>,
-    by_compact: std::collections::HashMap<String, usize>,
+    by_key: WordMap<usize>,
+    by_compact: WordMap<usize>,
 }
+
+/// The lexicon's fast hasher, for the builder's lookup-only sets: their
+/// keys come from one article, and nothing iterates them, so neither
+/// SipHash's flood resistance nor its order matters.
+type FastHash = std::hash::BuildHasherDefault<crate::lexicon::WordHasher>;
 
 impl Keys {
     fn add(&mut self, key: &str, id: usize) {
@@ -283,9 +291,20 @@ impl<'a> Builder<'a> {
             recent: Recent::default(),
             first_seen: FirstSeen::default(),
             mentioned: Default::default(),
+            key_of_text: WordMap::default(),
             names: Names { found: Vec::new(), next: Some(0) },
             keys: Keys::default(),
         }
+    }
+
+    /// `aliases.key(name)`, normalised once per distinct text.
+    fn key(&mut self, name: &str) -> String {
+        if let Some(key) = self.key_of_text.get(name) {
+            return key.clone();
+        }
+        let key = self.aliases.key(name);
+        self.key_of_text.insert(name.to_string(), key.clone());
+        key
     }
 
     /// The node filed under `key`, or under the same letters spelled with
@@ -298,7 +317,7 @@ impl<'a> Builder<'a> {
     }
 
     fn add_node(&mut self, name: &str, span: Span) -> usize {
-        let key = self.aliases.key(name);
+        let key = self.key(name);
         if let Some(id) = self.known(&key) {
             self.note_mention(id, name, span);
             return id;
@@ -323,8 +342,13 @@ impl<'a> Builder<'a> {
         let configured = self.aliases.canonical_name(&self.graph.nodes[id].key).is_some();
         self.add_mention(id, span);
         let node = &mut self.graph.nodes[id];
+        // `display` only drops words and spaces, so a mention no longer
+        // than the shown name cannot replace it: skip building it.
+        if configured || name.len() <= node.name.len() {
+            return;
+        }
         let shown = display(name);
-        if !configured && shown.len() > node.name.len() {
+        if shown.len() > node.name.len() {
             node.name = shown;
         }
     }
@@ -369,7 +393,7 @@ impl<'a> Builder<'a> {
 
     /// A named mention: by key, then by surname, else a new node.
     fn named(&mut self, text: &str, span: Span) -> usize {
-        let key = self.aliases.key(text);
+        let key = self.key(text);
         if let Some(id) = self.known(&key) {
             self.note_mention(id, text, span);
             return id;
@@ -393,7 +417,7 @@ impl<'a> Builder<'a> {
     /// A source named by configuration rather than by the text: the outlet
     /// of a link's domain.
     fn configured(&mut self, name: &str, span: Span) -> usize {
-        let key = self.aliases.key(name);
+        let key = self.key(name);
         if let Some(id) = self.known(&key) {
             self.add_mention(id, span);
             return id;
@@ -448,7 +472,8 @@ impl<'a> Builder<'a> {
     /// "the cable", "Serbia's leader", "the authority's plan".
     fn description(&mut self, text: &str, lower: &str, span: Span) -> (Option<usize>, bool) {
         // "The Wikileaks cables" after "Wikileaks cables": the same source.
-        if let Some(id) = self.known(&self.aliases.key(text)) {
+        let key = self.key(text);
+        if let Some(id) = self.known(&key) {
             self.note_mention(id, "", span);
             return (Some(id), false);
         }
@@ -535,7 +560,7 @@ impl<'a> Builder<'a> {
     /// authority"), an earlier source whose name holds its head, or a new
     /// node for a capitalised name ("the Gazette").
     fn possessor_node(&mut self, possessor: &str, span: Span) -> Option<usize> {
-        let key = self.aliases.key(possessor);
+        let key = self.key(possessor);
         if let Some(id) = self.known(&key) {
             return Some(id);
         }
