@@ -129,7 +129,16 @@ fn is_plain_word(word: &str) -> bool {
 /// The spellings of one word of a name: the first one, and the first other
 /// one that differs inside the word ("WikiLeaks" after "Wikileaks").
 fn word_variant(finder: &mut WordFinder, word: &str) -> Option<((Span, String), (Span, String))> {
-    let found = finder.occurrences(word);
+    // A plain word's index entries are already capitalised and not all
+    // capitals, so they are read in place: copying the list for every word
+    // of every source's name cost as much as the search on long articles.
+    let scanned;
+    let found: &[(Span, &str)] = if is_plain_word(word) {
+        finder.index.get(&word.to_ascii_lowercase())
+    } else {
+        scanned = finder.occurrences(word);
+        &scanned
+    };
     let (first_at, first) = *found.first()?;
     let (other_at, other) = *found.iter().find(|(_, w)| *w != first)?;
     Some(((first_at, first.to_string()), (other_at, other.to_string())))
