@@ -111,11 +111,9 @@ pub struct Context<'a> {
 pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let by_sentence = BySentence::new(cx.attributions);
-    // Lowercased once for the whole article (same offsets, as ASCII case
-    // changes keep lengths): lowering and splitting each claim on its own
-    // cost an allocation or two per sentence.
-    let lower = cx.article.prose.to_ascii_lowercase();
-    let mut words: Vec<&str> = Vec::new();
+    // Each claim is lowercased into one reused buffer rather than a fresh
+    // string per sentence (or a lowercase copy of a whole 100 MB article).
+    let mut lower = String::new();
     let mut own: Vec<&Attribution> = Vec::new();
     for (i, sentence) in cx.sentences.iter().enumerate() {
         let judgement = &cx.judgements[i];
@@ -124,10 +122,12 @@ pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
         }
         own.clear();
         own.extend(by_sentence.of(i).iter().map(|&a| &cx.attributions[a]));
-        words.clear();
-        words.extend(crate::sentences::tokens::word_runs(sentence.span.of(&lower), b"'.").map(|(_, word)| word));
+        lower.clear();
+        lower.push_str(sentence.span.of(&cx.article.prose));
+        lower.make_ascii_lowercase();
+        let words = words_of(&lower, b"'.");
         let claim = Claim { sentence, judgement, own: &own, words: &words };
-        check_sentence(cx, settings, &claim, &lower, &mut out);
+        check_sentence(cx, settings, &claim, &mut out);
     }
     sources::check(cx, settings, &mut out);
     house::apply(cx, &settings.house, &mut out);
@@ -192,8 +192,7 @@ struct Claim<'c> {
     words: &'c [&'c str],
 }
 
-/// `lower` is the whole article's prose, ASCII-lowercased.
-fn check_sentence(cx: &Context, settings: &RuleSettings, claim: &Claim, lower: &str, out: &mut Vec<Diagnostic>) {
+fn check_sentence(cx: &Context, settings: &RuleSettings, claim: &Claim, out: &mut Vec<Diagnostic>) {
     let Claim { sentence, judgement, own, words } = *claim;
     let span = sentence.span;
     let text = &cx.article.prose;
@@ -206,7 +205,7 @@ fn check_sentence(cx: &Context, settings: &RuleSettings, claim: &Claim, lower: &
             .find(|&&n| cx.graph.nodes[n].kind == SourceKind::Vague)
             .map(|&n| cx.graph.nodes[n].name.clone())
     });
-    let anonymous_phrase = anonymous_in(cx, own, words, chain_nodes, lower);
+    let anonymous_phrase = anonymous_in(cx, own, words, chain_nodes);
 
     if let Some(phrase) = &vague_phrase {
         let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
@@ -338,7 +337,7 @@ fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
 
 /// Anonymity markers: in a source phrase of this sentence, in the chain,
 /// or an explicit "on condition of anonymity" anywhere in the sentence.
-fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize], lower: &str) -> Option<String> {
+fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize]) -> Option<String> {
     const EXPLICIT: &[&str] =
         &["anonymity", "familiar", "authorized", "authorised", "named", "unnamed", "anonymous", "close"];
     let explicit = (0..words.len()).find_map(|i| {
@@ -355,7 +354,8 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
             // not a source the article relies on.
             let relied_on = own.iter().filter(|a| !(a.kind == CueKind::Cognition && a.parent.is_some()));
             relied_on.filter_map(|a| a.source).find_map(|s| {
-                let sw = words_of(s.of(lower), b".");
+                let lower = s.of(&cx.article.prose).to_ascii_lowercase();
+                let sw = words_of(&lower, b".");
                 find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())
             })
         })
