@@ -1059,38 +1059,67 @@ fn quoted_as_saying(
     }
 }
 
-/// "The minister, quoted by Reuters, said …": Reuters relays the minister.
-/// The aside leaves the source and becomes a relay attribution whose
-/// content runs from the minister to the end of what was said, so that it
-/// frames the sentence and the minister's attribution hangs below it.
+/// "The minister, quoted by Reuters, said …" and "According to a report,
+/// cited by Reuters, …": Reuters relays the minister or the report. The
+/// aside leaves the source (or the content) and becomes a relay
+/// attribution whose content runs from the relayed source to the end of
+/// what was said, so that it frames the sentence and the relayed
+/// attribution hangs below it.
 fn quoted_by_aside(v: &View, out: &mut Vec<Attribution>, first_in_sentence: usize, sentence: usize, lexicon: &Lexicon) {
     for i in first_in_sentence..out.len() {
         let (Some(source), Some(content_end)) = (out[i].source, out[i].content.last().map(|c| c.end)) else {
             continue;
         };
-        if !source.of(v.lower).contains(" by ") {
-            continue;
-        }
-        let Some(first) = v.toks.iter().position(|t| t.span.start == source.start) else { continue };
-        let last = v.toks.iter().rposition(|t| t.span.end <= source.end).unwrap_or(first);
-        let Some(comma) = (first + 1..last).find(|&k| {
-            v.is_comma(k) && k + 3 <= last && matches!(v.lw(k + 1), "quoted" | "cited") && v.lw(k + 2) == "by"
-        }) else {
-            continue;
-        };
-        let Some(agent_end) = phrases::phrase_after(v, comma + 3, lexicon) else { continue };
+        let Some((aside, agent_end, relayed_start)) = relay_aside(v, &out[i], lexicon) else { continue };
         let mut relay = new_attribution(
-            v.span(comma + 1, comma + 3),
+            v.span(aside, aside + 2),
             CueKind::According,
-            Some(v.span(comma + 3, agent_end)),
-            vec![Span::new(source.start, content_end)],
+            Some(v.span(aside + 2, agent_end)),
+            vec![Span::new(relayed_start, content_end)],
         );
         relay.sentence = sentence;
         relay.id = out.len();
-        out[i].source = Some(v.span(first, comma));
+        if out[i].kind == CueKind::According {
+            // What was said starts after the aside's closing comma.
+            out[i].content = vec![Span::new(v.span(agent_end + 1, agent_end + 2).start, content_end)];
+        } else {
+            out[i].source = Some(Span::new(source.start, v.span(aside - 1, aside).start));
+        }
         out[i].parent = Some(relay.id);
         out.push(relay);
     }
+}
+
+/// Where a ", quoted by Y," / ", cited by Y," aside sits in attribution
+/// `a`: inside its source ("The minister, quoted by …, said") or opening
+/// its content ("According to a report, cited by …, …"). Returns the
+/// token of "quoted"/"cited", the end of Y, and where the relayed words
+/// start (the source, or the "according to" cue).
+fn relay_aside(v: &View, a: &Attribution, lexicon: &Lexicon) -> Option<(usize, usize, usize)> {
+    let source = a.source?;
+    let is_aside = |k: usize| k + 2 < v.len() && matches!(v.lw(k), "quoted" | "cited") && v.lw(k + 1) == "by";
+    if a.kind == CueKind::According {
+        let content = *a.content.first()?;
+        let opens = content.of(v.lower);
+        if !(opens.starts_with("cited by ") || opens.starts_with("quoted by ")) {
+            return None;
+        }
+        let aside = v.toks.iter().position(|t| t.span.start == content.start)?;
+        let agent_end = phrases::phrase_after(v, aside + 2, lexicon)?;
+        return (is_aside(aside) && v.is_comma(agent_end) && agent_end + 2 < v.len()).then_some((
+            aside,
+            agent_end,
+            a.cue.start,
+        ));
+    }
+    if !source.of(v.lower).contains(" by ") {
+        return None;
+    }
+    let first = v.toks.iter().position(|t| t.span.start == source.start)?;
+    let last = v.toks.iter().rposition(|t| t.span.end <= source.end).unwrap_or(first);
+    let comma = (first + 1..last).find(|&k| v.is_comma(k) && k + 3 <= last && is_aside(k + 1))?;
+    let agent_end = phrases::phrase_after(v, comma + 3, lexicon)?;
+    Some((comma + 1, agent_end, source.start))
 }
 
 /// "X, citing Y, reported …": the citing attribution relays the main one's

@@ -220,7 +220,11 @@ fn move_content_before_citing(text: &str, sentences: &[Sentence], attrs: &mut [A
         let Some(source) = attrs[m].source else { continue };
         let [piece] = attrs[m].content[..] else { continue };
         let citing = children[m].iter().copied().find(|&w| {
-            attrs[w].parent == Some(m) && attrs[w].cue.start == piece.start && attrs[w].kind == CueKind::According
+            let cue = attrs[w].cue.of(text);
+            attrs[w].parent == Some(m)
+                && attrs[w].cue.start == piece.start
+                && attrs[w].kind == CueKind::According
+                && (starts_with_ignoring_case(cue, "citing") || starts_with_ignoring_case(cue, "quoting"))
         });
         let Some(w) = citing else { continue };
         let sentence = sentences[attrs[m].sentence].span;

@@ -292,3 +292,13 @@ fn a_citing_aside_before_the_content_relays_whatever_the_citer_is() {
     let found = lint("Le Soir reported, citing harbour pilots, that the port would recall its ferry crews.");
     assert_eq!(chain_of(&found, catalog::SECONDHAND), vec!["Le Soir".to_string(), "harbour pilots".to_string()]);
 }
+
+#[test]
+fn according_to_a_source_cited_by_an_outlet_is_a_relay() {
+    let found =
+        lint("According to an audit by the port authority, cited by the Coastal Wire, the channel was too shallow.");
+    assert_eq!(
+        chain_of(&found, catalog::SECONDHAND),
+        vec!["Coastal Wire".to_string(), "audit by the port authority".to_string()]
+    );
+}
