@@ -302,3 +302,11 @@ fn according_to_a_source_cited_by_an_outlet_is_a_relay() {
         vec!["Coastal Wire".to_string(), "audit by the port authority".to_string()]
     );
 }
+
+#[test]
+fn a_stance_word_marks_an_account_not_a_bare_claim() {
+    let found = lint("The harbour board considered selling the old ferry terminal last winter.");
+    assert!(found.iter().all(|d| d.rule != catalog::MISSING), "{found:#?}");
+    let found = lint("The harbour board sold the old ferry terminal last winter.");
+    assert!(found.iter().any(|d| d.rule == catalog::MISSING), "{found:#?}");
+}
