@@ -144,25 +144,7 @@ fn plural_subject_before(v: &View, i: usize) -> bool {
 /// A clause without "that" starts at `i`: a verb ("will", "are", "could")
 /// follows within its first few words ("show voters are angry").
 fn finite_clause_at(v: &View, i: usize) -> bool {
-    (i + 1..v.len().min(i + 5)).take_while(|&k| v.is_word(k)).any(|k| {
-        matches!(
-            v.lw(k),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "has"
-                | "have"
-                | "had"
-        )
-    })
+    (i + 1..v.len().min(i + 5)).take_while(|&k| v.is_word(k)).any(|k| super::words::is_auxiliary(v.lw(k)))
 }
 
 /// A clause or quotation starts at `i`: "that", "how", a quote, a colon.
@@ -185,15 +167,10 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
         // "by saying he would", "in arguing that": a gerund that reports.
         return form == VerbForm::Gerund && prev != Some("of") && gerund_opens_clause(v, i);
     }
-    // "France will recall its ambassador" withdraws someone; "she recalled
-    // that …" or "…, he recalled." reports.
-    if v.lw(i).starts_with("recall")
-        && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, "."))
-    {
-        return false;
-    }
-    // "continue to fight" is an aspect, not speech; "he continued: …" is.
-    if v.lw(i).starts_with("continu")
+    // "continue to fight" is an aspect and "France will recall its
+    // ambassador" withdraws someone; "he continued: …", "she recalled that
+    // …" and "…, he recalled." report.
+    if (v.lw(i).starts_with("continu") || v.lw(i).starts_with("recall"))
         && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, "."))
     {
         return false;

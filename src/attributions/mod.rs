@@ -1000,7 +1000,7 @@ fn share_subject_with_gerunds(v: &View, sentence_attrs: &mut [Attribution]) {
     for i in 1..sentence_attrs.len() {
         let cue_text = sentence_attrs[i].cue.of(v.lower);
         let cue_start = sentence_attrs[i].cue.start;
-        let after_comma = v.toks.iter().rposition(|t| t.span.end <= cue_start).is_some_and(|k| v.is_comma(k));
+        let after_comma = v.last_token_ending_by(cue_start).is_some_and(|k| v.is_comma(k));
         if !cue_text.ends_with("ing") || !after_comma {
             continue;
         }
@@ -1027,7 +1027,7 @@ fn quoted_as_saying(
         if !out[i].cue.of(v.lower).ends_with("ing") {
             continue;
         }
-        let Some(cue) = v.toks.iter().position(|t| t.span.start == out[i].cue.start) else { continue };
+        let Some(cue) = v.token_starting_at(out[i].cue.start) else { continue };
         if cue < 3 || v.lw(cue - 1) != "as" {
             continue;
         }
@@ -1104,7 +1104,7 @@ fn relay_aside(v: &View, a: &Attribution, lexicon: &Lexicon) -> Option<(usize, u
         if !(opens.starts_with("cited by ") || opens.starts_with("quoted by ")) {
             return None;
         }
-        let aside = v.toks.iter().position(|t| t.span.start == content.start)?;
+        let aside = v.token_starting_at(content.start)?;
         let agent_end = phrases::phrase_after(v, aside + 2, lexicon)?;
         return (is_aside(aside) && v.is_comma(agent_end) && agent_end + 2 < v.len()).then_some((
             aside,
@@ -1115,8 +1115,8 @@ fn relay_aside(v: &View, a: &Attribution, lexicon: &Lexicon) -> Option<(usize, u
     if !source.of(v.lower).contains(" by ") {
         return None;
     }
-    let first = v.toks.iter().position(|t| t.span.start == source.start)?;
-    let last = v.toks.iter().rposition(|t| t.span.end <= source.end).unwrap_or(first);
+    let first = v.token_starting_at(source.start)?;
+    let last = v.last_token_ending_by(source.end).unwrap_or(first);
     let comma = (first + 1..last).find(|&k| v.is_comma(k) && k + 3 <= last && is_aside(k + 1))?;
     let agent_end = phrases::phrase_after(v, comma + 3, lexicon)?;
     Some((comma + 1, agent_end, source.start))

@@ -122,7 +122,7 @@ fn ends_subject(v: &View, k: usize, lexicon: &Lexicon) -> bool {
     // detailing"), but an adjective after a determiner ("the leaked
     // cables") or a participle before "by" ("written by") does not.
     let modifier_follows = k + 1 < v.len() && v.is_word(k + 1) && (v.lw(k + 1) == "by" || is_temporal(v.lw(k + 1)));
-    let after_determiner = k > 0 && v.is_word(k - 1) && is_determiner(v.lw(k - 1));
+    let after_determiner = after_determiner(v, k);
     if looks_participle(w) && !v.is_cap(k) && !modifier_follows && !after_determiner {
         return true;
     }
@@ -147,7 +147,7 @@ impl View<'_> {
     }
 
     fn lw_next_is(&self, k: usize, word: &str) -> bool {
-        k + 1 < self.len() && self.lw(k + 1) == word
+        self.lw_is(k + 1, word)
     }
 }
 

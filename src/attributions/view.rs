@@ -61,6 +61,17 @@ impl View<'_> {
         self.in_quote.get(i).copied().unwrap_or(false)
     }
 
+    /// The token that starts at byte `at` (tokens are in text order).
+    pub fn token_starting_at(&self, at: usize) -> Option<usize> {
+        let k = self.toks.partition_point(|t| t.span.start < at);
+        (k < self.toks.len() && self.toks[k].span.start == at).then_some(k)
+    }
+
+    /// The last token that ends at or before byte `at`.
+    pub fn last_token_ending_by(&self, at: usize) -> Option<usize> {
+        self.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+    }
+
     /// Whether token `i` exists and is the lowercase word `word`.
     pub fn lw_is(&self, i: usize, word: &str) -> bool {
         i < self.len() && self.is_word(i) && self.lw(i) == word

@@ -278,7 +278,8 @@ fn mostly_reported(text: &str, span: Span, own: &[&Attribution]) -> bool {
     let (mut words, mut covered) = (0usize, 0usize);
     let mut verb_before_account = false;
     let sentence = span.of(text);
-    for (offset, word) in word_starts(sentence) {
+    let words_with_offsets = crate::sentences::tokens::word_runs(sentence, b"'");
+    for (offset, word) in words_with_offsets.filter(|(_, w)| w.chars().any(char::is_alphanumeric)) {
         words += 1;
         let at = span.start + offset;
         if spans.iter().any(|s| s.start <= at && at < s.end) {
@@ -290,22 +291,11 @@ fn mostly_reported(text: &str, span: Span, own: &[&Attribution]) -> bool {
     !verb_before_account && words > 0 && covered * 2 >= words
 }
 
-/// The words of `sentence` with their byte offsets.
-fn word_starts(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(move |w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-}
-
 /// Auxiliaries and the infinitive "to": a clause that has one of these
 /// before the account has its own verb, and the account is its object.
 fn opens_verb_phrase(word: &str) -> bool {
-    const VERB_PHRASE_OPENERS: &[&str] = &[
-        "to", "was", "were", "is", "are", "has", "have", "had", "be", "been", "being", "will", "would", "can", "could",
-        "should", "may", "might", "must", "do", "does", "did",
-    ];
-    VERB_PHRASE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let word = word.to_ascii_lowercase();
+    word == "to" || crate::attributions::words::is_auxiliary(&word)
 }
 
 /// "He has long opposed …", "They were never told …": a sentence about a
