@@ -151,6 +151,11 @@ const ORG_WORDS: &[&str] = &[
     "bloomberg",
     "politico",
     "breitbart",
+    "broadcaster",
+    "broadcasting",
+    "newspaper",
+    "channel",
+    "station",
 ];
 
 /// Words that mark a news outlet: an organisation that relays what others

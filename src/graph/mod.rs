@@ -540,6 +540,12 @@ impl<'a> Builder<'a> {
             let needle = possessor.to_lowercase();
             let id =
                 self.nearest(span.start, |n| n.kind == SourceKind::Person && n.name.to_lowercase().contains(&needle))?;
+            // "Adeyemi's deputy" after "Minister Paul Adeyemi" is someone
+            // else, anchored to him; "Serbia's leader" after "Serbia's
+            // President Vucic" is Vucic himself.
+            if surname(&self.graph.nodes[id].name).is_some_and(|s| needle.ends_with(&s)) {
+                return Some((Some(self.add_node(text, span)), false));
+            }
             self.note_mention(id, "", span);
             return Some((Some(id), false));
         }

@@ -466,3 +466,19 @@ fn the_seed_tree_shows_covert_action_relaying_the_leaked_cables_and_their_speake
     assert!(tree.contains("├── Covert Action magazine (organisation, outlet)"), "{tree}");
     assert!(tree.contains("│   └── documents leaked by Wikileaks and the Guardian in 2010 (document)"), "{tree}");
 }
+
+#[test]
+fn a_named_persons_deputy_is_a_new_source_and_a_state_broadcaster_needs_no_antecedent() {
+    let s = Scratch::new("deputy");
+    s.write(
+        "a.txt",
+        "Review ordered\n\nHealth Minister Paul Adeyemi said he had ordered a review.\n\nAdeyemi's deputy, quoted by the state broadcaster, said the review would take six weeks.\n",
+    );
+    let out = s.run(&["check", "--format", "concise", "a.txt"]);
+    // The deputy is not the minister, and "the state broadcaster" names an
+    // institution the way "the harbour board" does: no unresolved source.
+    assert_eq!(
+        out.stdout.trim_end(),
+        "a.txt:5:1: warning[secondhand-attribution] secondhand attribution: state broadcaster relays what Adeyemi's deputy said [state broadcaster → Adeyemi's deputy]"
+    );
+}
