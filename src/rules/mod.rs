@@ -205,7 +205,10 @@ fn check_sentence(cx: &Context, settings: &RuleSettings, claim: &Claim, out: &mu
             .find(|&&n| cx.graph.nodes[n].kind == SourceKind::Vague)
             .map(|&n| cx.graph.nodes[n].name.clone())
     });
-    let anonymous_phrase = anonymous_in(cx, own, words, chain_nodes);
+    // "Officials at the ministry declined to comment": nothing rests on a
+    // source that said nothing.
+    let silent = governing.is_some_and(|g| refuses_to_speak(text, &cx.attributions[g]));
+    let anonymous_phrase = if silent { None } else { anonymous_in(cx, own, words, chain_nodes) };
 
     if let Some(phrase) = &vague_phrase {
         let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
@@ -342,7 +345,8 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
             // What a reported person knew or felt ("the emails show that
             // port officials knew …") makes them the subject of the claim,
             // not a source the article relies on.
-            let relied_on = own.iter().filter(|a| !(a.kind == CueKind::Cognition && a.parent.is_some()));
+            let nested_belief = |a: &Attribution| a.kind == CueKind::Cognition && a.parent.is_some();
+            let relied_on = own.iter().filter(|a| !nested_belief(a) && !refuses_to_speak(&cx.article.prose, a));
             relied_on.filter_map(|a| a.source).find_map(|s| {
                 let lower = s.of(&cx.article.prose).to_ascii_lowercase();
                 let sw = words_of(&lower, b".");
@@ -355,6 +359,39 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
                 .find(|&&n| cx.graph.nodes[n].kind == SourceKind::Anonymous)
                 .map(|&n| cx.graph.nodes[n].name.clone())
         })
+}
+
+/// Whether an attribution reports that its source said nothing: "officials
+/// declined to comment", "the company did not respond to a request for
+/// comment", "police refused to say how many …". Nothing rests on such a
+/// source, so its anonymity is not worth a finding.
+fn refuses_to_speak(text: &str, a: &Attribution) -> bool {
+    const REFUSALS: &[&str] =
+        &["declin", "refus", "did not respond", "didn't respond", "didn’t respond", "did not return", "would not"];
+    const SILENT_CONTENT: &[&str] = &[
+        "to comment",
+        "to say",
+        "to discuss",
+        "to elaborate",
+        "to answer",
+        "to confirm",
+        "to speak",
+        "to respond",
+        "to be interviewed",
+        "to give",
+        "to provide",
+        "comment",
+        "a request",
+        "requests",
+        "messages",
+        "calls",
+        "phone calls",
+        "emails",
+    ];
+    let cue = a.cue.of(text).to_lowercase();
+    let content = a.content.first().map_or(String::new(), |c| c.of(text).trim_start().to_lowercase());
+    REFUSALS.iter().any(|r| cue.contains(r))
+        && (content.is_empty() || SILENT_CONTENT.iter().any(|c| content.starts_with(c)))
 }
 
 fn chain_names(cx: &Context, nodes: &[usize]) -> Vec<String> {
