@@ -383,6 +383,7 @@ fn build_passive(v: &View, cue: &CueMatch, cue_start: usize, cue_end: usize, lex
         || cue_end >= v.len()
         || !v.is_word(cue_end)
         || !matches!(v.lw(cue_end), "by" | "in")
+        || names_a_time(v, cue_end)
     {
         return None;
     }
@@ -394,6 +395,16 @@ fn build_passive(v: &View, cue: &CueMatch, cue_start: usize, cue_end: usize, lex
         Some(v.span(cue_end + 1, agent_end)),
         vec![v.span(subject, cue_start)],
     ))
+}
+
+/// "was predicted in 2022", "was announced in March": after "in" comes a
+/// time, not the agent.
+fn names_a_time(v: &View, preposition: usize) -> bool {
+    let next = preposition + 1;
+    v.lw(preposition) == "in"
+        && next < v.len()
+        && v.is_word(next)
+        && (words::is_temporal(v.lw(next)) || v.lw(next).starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The subject of a verb cue: (token range, where the subject phrase starts).

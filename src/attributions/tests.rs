@@ -262,3 +262,15 @@ fn noun_like_verb_after_an_opening_name() {
     assert_eq!((cue.as_str(), source.as_deref()), ("hopes", Some("Ortega")));
     assert_eq!(content, vec!["the ferry will run again by June"]);
 }
+
+#[test]
+fn a_year_or_month_after_a_passive_cue_is_not_its_agent() {
+    for text in ["The shortfall was predicted in 2022.", "The closure was announced in March by nobody."] {
+        let got = extract_text(text);
+        assert!(got.iter().all(|(_, source, _, _)| source.as_deref() != Some("2022")), "{got:?}");
+        assert!(got.iter().all(|(_, source, _, _)| !source.as_deref().unwrap_or("").starts_with("March")), "{got:?}");
+    }
+    let (cue, source, _, _) = one("The rise was described in the council's own report.");
+    assert_eq!(cue, "was described in");
+    assert_eq!(source.as_deref(), Some("the council's own report"));
+}

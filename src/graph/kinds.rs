@@ -475,6 +475,41 @@ fn is_person_by_role(text: &str) -> bool {
         && !is_organisation(&name.join(" "))
 }
 
+/// An insider described but not named: "a Western diplomat", "an aide to
+/// the mayor", "two Justice Department officials", "a former councillor".
+/// A spokesperson speaks on the record for an institution, and a name in
+/// an appositive ("a former councillor, Jan Berg,") names the source.
+fn is_unnamed_insider(text: &str) -> bool {
+    const INSIDER_ROLES: &[&str] = &[
+        "official",
+        "diplomat",
+        "aide",
+        "staffer",
+        "insider",
+        "adviser",
+        "advisor",
+        "officer",
+        "employee",
+        "councillor",
+        "councilor",
+        "lawmaker",
+        "investigator",
+        "executive",
+        "source",
+        "negotiator",
+    ];
+    let mut parts = text.splitn(2, ',');
+    // "a lawsuit filed by a fired staffer" is a record, not the staffer.
+    let described = parts.next().unwrap_or("").split(" by ").next().unwrap_or("");
+    let appositive_name =
+        parts.next().is_some_and(|rest| rest.split_whitespace().any(|w| w.starts_with(char::is_uppercase)));
+    let first = described.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let indefinite =
+        matches!(first.as_str(), "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another");
+    let head = phrase_head(described);
+    indefinite && !appositive_name && INSIDER_ROLES.contains(&head.as_str())
+}
+
 /// Two or three capitalised words with no organisation word: a personal
 /// name ("Dana Bash", "Michael Patrick Leahy").
 fn is_personal_name(words: &[&str]) -> bool {
@@ -507,7 +542,7 @@ pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
     let phrase_hit =
         |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
-    if phrase_hit(&lexicon.anonymous) {
+    if phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text) {
         return SourceKind::Anonymous;
     }
     let has_name = text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
@@ -552,6 +587,19 @@ mod tests {
         assert_eq!(kind_of("Jane Okafor", &lex), SourceKind::Person);
         assert_eq!(kind_of("the Lindholm Post", &lex), SourceKind::Organisation);
         assert_eq!(kind_of("Documents written by the ambassador", &lex), SourceKind::Document);
+        for unnamed in
+            ["A Western diplomat", "an aide to the mayor", "two Justice Department officials", "a former councillor"]
+        {
+            assert_eq!(kind_of(unnamed, &lex), SourceKind::Anonymous, "{unnamed}");
+        }
+        for named in [
+            "a former councillor, Jan Berg,",
+            "a spokesperson for the ministry",
+            "the Western diplomat",
+            "a lawsuit filed by a fired staffer",
+        ] {
+            assert_ne!(kind_of(named, &lex), SourceKind::Anonymous, "{named}");
+        }
     }
 
     #[test]

@@ -96,7 +96,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &[
             "samples/police-chief.md:10:1: warning[anonymous-source] anonymous source: `familiar with the matter` [two people familiar with the matter]",
             "samples/police-chief.md:12:1: warning[anonymous-source] anonymous source: `on condition of anonymity` [senior official at the town hall, who spoke on condition of anonymity because the talks are private]",
-            "samples/police-chief.md:18:1: warning[anonymous-source] anonymous source: `A harbour insider` [harbour insider]",
+            "samples/police-chief.md:18:1: warning[anonymous-source] anonymous source: `A quayside regular` [quayside regular]",
         ],
     ),
     (
@@ -294,7 +294,7 @@ fn jsonl_is_one_json_diagnostic_per_line() {
 #[test]
 fn isolated_ignores_the_samples_config() {
     // Without samples/whosaid.toml anonymous sources are info, the house
-    // phrase "a harbour insider" is unknown, and fail-on is back to error.
+    // phrase "a quayside regular" is unknown, and fail-on is back to error.
     let out = run(&["check", "--isolated", "--format", "concise", "samples/police-chief.md"]);
     assert_eq!(
         lines(&out.stdout),
