@@ -20,18 +20,21 @@ pub struct Analysis {
 }
 
 /// Analyses one article. `aliases` are the configured ones; the article's
-/// own front matter aliases are added to them.
+/// own front matter aliases, and its outlet's short name, are added to them.
 pub fn analyse(text: &str, format: Format, lexicon: &Lexicon, aliases: &Aliases) -> Analysis {
     let article = markup::parse(text, format, lexicon);
     let sentences = sentences::split(&article, lexicon);
     let mut attributions = attributions::extract(&article, &sentences, lexicon);
     let merged;
-    let aliases = if article.aliases().is_empty() {
+    let aliases = if article.aliases().is_empty() && article.outlet().is_none() {
         aliases
     } else {
         merged = {
             let mut with_article = aliases.clone();
             with_article.add_table(article.aliases());
+            if let Some(outlet) = article.outlet() {
+                with_article.add_own_outlet(outlet);
+            }
             with_article
         };
         &merged

@@ -232,6 +232,9 @@ fn build_verb(v: &View, cue: &CueMatch, according_before: Option<usize>, lexicon
     if let Some(passive) = build_passive(v, cue, cue_start, cue_end, lexicon) {
         return Some(passive);
     }
+    if is_asked_aside(v, cue_start) {
+        return None;
+    }
     let (mut source, mut source_start) = find_subject(v, cue, cue_start, lexicon);
     if let (Some((a, b)), Some(floor)) = (source, according_before)
         && a <= floor
@@ -396,6 +399,16 @@ fn build_passive(v: &View, cue: &CueMatch, cue_start: usize, cue_end: usize, lex
         Some(v.span(cue_end + 1, agent_end)),
         vec![v.span(subject, cue_start)],
     ))
+}
+
+/// "The secretary, asked about the cuts, said …": the secretary was asked;
+/// the aside is not an attribution whose source is the secretary.
+fn is_asked_aside(v: &View, cue_start: usize) -> bool {
+    const QUESTION_WORDS: &[&str] = &["about", "whether", "if", "why", "how", "what", "when", "where", "who", "to"];
+    cue_start > 0
+        && v.is_comma(cue_start - 1)
+        && v.lw_is(cue_start, "asked")
+        && QUESTION_WORDS.iter().any(|w| v.lw_is(cue_start + 1, w))
 }
 
 /// "was predicted in 2022", "was announced in March": after "in" comes a

@@ -103,6 +103,21 @@ impl Aliases {
         }
     }
 
+    /// Files the short name of an article's own outlet under the outlet:
+    /// "the Echo" in a Midland Echo article, "the Gazette" in a Harbour
+    /// Gazette one, as papers name themselves. An alias already configured
+    /// for the short name wins.
+    pub fn add_own_outlet(&mut self, outlet: &str) {
+        let words: Vec<&str> = outlet.split_whitespace().collect();
+        let [.., last] = words.as_slice() else { return };
+        if words.len() < 2 || last.chars().count() < 3 || !last.starts_with(char::is_uppercase) {
+            return;
+        }
+        let key = self.key(outlet);
+        self.names.entry(key.clone()).or_insert_with(|| outlet.trim().to_string());
+        self.to_canonical.entry(normalise(last)).or_insert(key);
+    }
+
     /// Adds `[sources.domains]`: host → outlet name.
     pub fn add_domains(&mut self, domains: &BTreeMap<String, String>) {
         for (domain, outlet) in domains {

@@ -219,26 +219,29 @@ fn is_organisation(text: &str) -> bool {
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Offices with one holder in a place: "the mayor" is the mayor wherever
+/// the story is.
+pub(crate) const SOLE_OFFICES: &[&str] = &[
+    "mayor",
+    "governor",
+    "auditor",
+    "comptroller",
+    "ombudsman",
+    "ombudsperson",
+    "coroner",
+    "sheriff",
+    "premier",
+    "chancellor",
+    "treasurer",
+    "registrar",
+];
+
 /// Whether a description names an institution, a one-holder public office
 /// or a qualified office ("the harbour board", "the state auditor", "the
-/// mayor", "the foreign minister"): in a
-/// news story it identifies its source even when nothing earlier names
-/// it, unlike "the memo" or "the official".
+/// mayor", "the foreign minister"): in a news story it identifies its
+/// source even when nothing earlier names it, unlike "the memo" or "the
+/// official".
 pub(crate) fn names_an_office(lower: &str) -> bool {
-    const SOLE_OFFICES: &[&str] = &[
-        "mayor",
-        "governor",
-        "auditor",
-        "comptroller",
-        "ombudsman",
-        "ombudsperson",
-        "coroner",
-        "sheriff",
-        "premier",
-        "chancellor",
-        "treasurer",
-        "registrar",
-    ];
     let words: Vec<&str> = lower.split_whitespace().collect();
     let head = words.last().copied().unwrap_or("");
     // "the foreign minister", "the harbour master's deputy": an office

@@ -488,7 +488,13 @@ impl<'a> Builder<'a> {
             n.kind != SourceKind::Vague && n.key.split_whitespace().any(|w| w.trim_end_matches('s') == head)
         });
         let role = is_role_noun(&head);
+        // "the business secretary" is whoever holds that office, not the
+        // person named last; only a name holding "secretary" can be them.
+        let qualified_office = role && kinds::names_an_office(lower) && !kinds::SOLE_OFFICES.contains(&head.as_str());
         let by_kind = by_head.or_else(|| {
+            if qualified_office {
+                return None;
+            }
             self.nearest(span.start, |n| {
                 if is_document {
                     // "the documents" may be any record named before; "the
@@ -508,7 +514,14 @@ impl<'a> Builder<'a> {
         // named earlier, and the description names a new source.
         let possessive = matches!(lower.split_whitespace().next(), Some("his" | "her" | "its" | "their"));
         if by_kind.is_none() && possessive {
-            let anchored = self.nearest(span.start, |_| true).is_some() || self.last_name_in(0, span.start).is_some();
+            // "The plant … will close, its owner announced": "its" points
+            // back into the sentence.
+            let sentence_start = self.text[..span.start].rfind(['.', '\n']).map_or(0, |k| k + 1);
+            let thing_before = matches!(lower.split_whitespace().next(), Some("its" | "their"))
+                && self.text[sentence_start..span.start].split_whitespace().count() >= 2;
+            let anchored = thing_before
+                || self.nearest(span.start, |_| true).is_some()
+                || self.last_name_in(0, span.start).is_some();
             return (Some(self.add_node(text, span)), !anchored);
         }
         match by_kind {

@@ -125,7 +125,7 @@ pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
         lower.clear();
         lower.push_str(sentence.span.of(&cx.article.prose));
         lower.make_ascii_lowercase();
-        let words = words_of(&lower, b"'.");
+        let words = claim_words(&lower);
         let claim = Claim { sentence, judgement, own: &own, words: &words };
         check_sentence(cx, settings, &claim, &mut out);
     }
@@ -320,6 +320,21 @@ fn has_quote(s: &str) -> bool {
 fn words_of<'t>(text: &'t str, also: &[u8]) -> Vec<&'t str> {
     let mut words = Vec::with_capacity(text.len() / 5 + 1);
     words.extend(crate::sentences::tokens::word_runs(text, also).map(|(_, word)| word));
+    words
+}
+
+/// A claim's lowercase words for lexicon lookups. Dots stay inside words
+/// so that "u.s. officials" matches, but the full stop that ends a
+/// sentence does not: "The mayor was skeptical." holds "skeptical".
+fn claim_words(lower: &str) -> Vec<&str> {
+    let mut words = words_of(lower, b"'.");
+    for word in &mut words {
+        if let Some(bare) = word.strip_suffix('.')
+            && !bare.contains('.')
+        {
+            *word = bare;
+        }
+    }
     words
 }
 

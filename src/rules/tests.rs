@@ -310,3 +310,18 @@ fn a_stance_word_marks_an_account_not_a_bare_claim() {
     let found = lint("The harbour board sold the old ferry terminal last winter.");
     assert!(found.iter().any(|d| d.rule == catalog::MISSING), "{found:#?}");
 }
+
+#[test]
+fn the_last_word_of_a_sentence_counts_without_its_full_stop() {
+    // "skeptical." and "comment." are stance words; "reports." ends a
+    // vague phrase. Abbreviations keep their dots ("u.s. officials").
+    assert!(lint("The mayor was skeptical.").iter().all(|d| d.rule != catalog::MISSING));
+    assert!(lint("Nobody from the board was available for comment.").iter().all(|d| d.rule != catalog::MISSING));
+    let vague = lint("The mayor will resign, according to reports.");
+    assert_eq!(
+        vague.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        vec!["vague attribution: `according to reports` names no one"]
+    );
+    // A manner adverb is not a stance: "slowed sharply" is still a claim.
+    assert!(lint("Car sales across Europe have slowed sharply in 2025.").iter().any(|d| d.rule == catalog::MISSING));
+}
