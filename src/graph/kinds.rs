@@ -151,6 +151,9 @@ const ORG_WORDS: &[&str] = &[
     "bloomberg",
     "politico",
     "breitbart",
+    "city",
+    "town",
+    "village",
     "broadcaster",
     "broadcasting",
     "newspaper",
@@ -250,6 +253,26 @@ pub(crate) fn names_an_office(lower: &str) -> bool {
         && is_role_noun(head)
         && !matches!(head, "official" | "spokesman" | "spokeswoman" | "spokesperson" | "source" | "expert" | "analyst");
     is_organisation(lower) || SOLE_OFFICES.contains(&head) || qualified_office
+}
+
+/// Whether a source mention that resolves to nothing earlier is worth an
+/// `unresolved-source` finding: a pronoun, a record ("the memo") or a
+/// person or group by role ("the spokesman", "the officials"). Other
+/// descriptions ("the vain hope", "the final say") are not sources a
+/// reader would look back for.
+pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
+    let lower = text.trim().to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "him" | "her" | "them") {
+        return true;
+    }
+    let head = phrase_head(&lower);
+    is_role_noun(&head)
+        || matches!(
+            head.as_str(),
+            "people" | "officials" | "sources" | "website" | "site" | "page" | "blog" | "account"
+        )
+        || lexicon.document_nouns.contains(&head)
+        || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
 }
 
 /// Whether an unnamed source is a group ("people close to the company",

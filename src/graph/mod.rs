@@ -440,7 +440,9 @@ impl<'a> Builder<'a> {
                 let found = self
                     .nearest(span.start, |n| {
                         if want_org {
+                            // "the city said it …": an unnamed body counts.
                             matches!(n.kind, SourceKind::Organisation | SourceKind::Document)
+                                || n.kind == SourceKind::Unknown && !kinds::names_a_group(&n.name)
                         } else if want_person {
                             n.kind == SourceKind::Person
                                 || matches!(n.kind, SourceKind::Anonymous | SourceKind::Unknown)
@@ -638,7 +640,7 @@ pub fn build_with(
             None => b.resolve(a, parent_node),
         };
         b.graph.source_of[i] = node;
-        b.graph.unresolved[i] = unresolved;
+        b.graph.unresolved[i] = unresolved && a.source.is_some_and(|s| kinds::could_point_back(s.of(text), lexicon));
         if let (Some(node), Some(span)) = (node, a.source) {
             b.recent.push(node, span.start);
         }
@@ -825,6 +827,18 @@ mod tests {
         let (_, _, g) = graph_of("The official said the port had overspent.");
         assert_eq!(g.unresolved, vec![true]);
         let (_, _, g) = graph_of("The minister said the port had overspent.");
+        assert_eq!(g.unresolved, vec![true]);
+    }
+
+    #[test]
+    fn only_pronouns_records_and_people_by_role_are_unresolved() {
+        // Descriptions that name no speaker ("the vain hope", "the final
+        // say") are extraction noise, not a source the reader must find.
+        for text in ["The final say rests with the board.", "The vain hope is that the voters will forget."] {
+            let (_, _, g) = graph_of(text);
+            assert!(g.unresolved.iter().all(|u| !u), "{text}: {g:?}");
+        }
+        let (_, _, g) = graph_of("The spokesman said the port had overspent.");
         assert_eq!(g.unresolved, vec![true]);
     }
 
