@@ -262,7 +262,9 @@ pub(crate) fn names_an_office(lower: &str) -> bool {
 /// reader would look back for.
 pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
     let lower = text.trim().to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "him" | "her" | "them") {
+    // "he'll", "she’d": the pronoun before the contraction.
+    let pronoun = lower.split(['\'', '’']).next().unwrap_or("");
+    if matches!(pronoun, "he" | "she" | "it" | "they" | "him" | "her" | "them") {
         return true;
     }
     let head = phrase_head(&lower);
@@ -273,6 +275,48 @@ pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
         )
         || lexicon.document_nouns.contains(&head)
         || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
+}
+
+/// Whether a source mention reads as someone or something that can say
+/// things. Extraction sometimes takes an object for a nested cue's source
+/// ("called the use of executive orders dangerous", "said that Friday's
+/// announcement suggested"); those are turned away by their shape: a time
+/// or a preposition first ("Friday", "Among Kasich supporters"), a bare
+/// possessive ("Trump's"), an abstract noun followed by "of" ("the use
+/// of", "the release of"), or one lowercase word that names nobody
+/// ("history"). Anything else may speak.
+pub(crate) fn could_be_a_source(text: &str, lexicon: &Lexicon) -> bool {
+    const NOT_OPENERS: &[&str] =
+        &["among", "contrary", "in", "on", "at", "for", "from", "with", "despite", "after", "before", "during"];
+    let text = text.trim().trim_end_matches(',');
+    if matches!(kind_of(text, lexicon), SourceKind::Anonymous | SourceKind::Vague) {
+        return true;
+    }
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first_bare = first.trim_end_matches("'s").trim_end_matches("’s");
+    if first.is_empty()
+        || NOT_OPENERS.contains(&first.as_str())
+        || crate::attributions::words::is_temporal(first_bare)
+        || text.ends_with("'s")
+        || text.ends_with("’s")
+    {
+        return false;
+    }
+    if text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || could_point_back(text, lexicon) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    if is_organisation(text) || is_person_by_role(text) {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let head = phrase_head(&lower);
+    let head_at = words.iter().position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == head);
+    let object_of = head_at.is_some_and(|k| words.get(k + 1) == Some(&"of"));
+    // One plural word is a crowd that speaks ("protesters"); one singular
+    // word is rarely a speaker ("history", "instance").
+    let crowd = words.len() == 1 && lower.len() > 4 && lower.ends_with('s') && !lower.ends_with("ss");
+    (words.len() > 1 || crowd) && !object_of
 }
 
 /// Whether an unnamed source is a group ("people close to the company",
@@ -617,6 +661,13 @@ mod tests {
             ["A Western diplomat", "an aide to the mayor", "two Justice Department officials", "a former councillor"]
         {
             assert_eq!(kind_of(unnamed, &lex), SourceKind::Anonymous, "{unnamed}");
+        }
+        let credible = |t: &str| could_be_a_source(t, &lex);
+        for speaker in ["Jan Berg", "he'll", "his top aide, Jan Berg,", "rival Jan Berg", "the RNC", "protesters"] {
+            assert!(credible(speaker), "{speaker}");
+        }
+        for noise in ["Friday's announcement", "Trump's", "Among Kasich supporters", "the use of executive orders"] {
+            assert!(!credible(noise), "{noise}");
         }
         for named in [
             "a former councillor, Jan Berg,",

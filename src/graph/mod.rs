@@ -645,7 +645,18 @@ pub fn build_with(
             b.recent.push(node, span.start);
         }
     }
-    b.graph.chains = (0..n).map(|i| chain(attributions, &b.graph.source_of, i)).collect();
+    // A nested cue's "source" may be extraction noise ("called the use of
+    // executive orders dangerous", "ordered the release of documents"):
+    // such a mention is no hop in a chain.
+    let in_chains: Vec<Option<usize>> = (0..n)
+        .map(|i| {
+            let configured = named.get(i).is_some_and(Option::is_some);
+            let credible =
+                configured || attributions[i].source.is_none_or(|s| kinds::could_be_a_source(s.of(text), lexicon));
+            b.graph.source_of[i].filter(|_| credible)
+        })
+        .collect();
+    b.graph.chains = (0..n).map(|i| chain(attributions, &in_chains, i)).collect();
     // "The Wire, citing the company, reported" and "…, the Wire reported,
     // citing the company" relay the company. A person "citing" something
     // after their words ("…,” he said, citing rising prices") gives a
@@ -828,6 +839,16 @@ mod tests {
         assert_eq!(g.unresolved, vec![true]);
         let (_, _, g) = graph_of("The minister said the port had overspent.");
         assert_eq!(g.unresolved, vec![true]);
+    }
+
+    #[test]
+    fn an_object_noun_is_no_hop_in_a_chain() {
+        let (_, _, g) = graph_of(
+            "Jeb Bush called the use of executive orders dangerous.\nJane Okafor said that Friday's announcement suggested an effort to hurt the mayor.",
+        );
+        for i in 0..g.chains.len() {
+            assert!(g.chains[i].len() <= 1, "{:?}", g.chain_names(i));
+        }
     }
 
     #[test]
