@@ -37,7 +37,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The character at byte `i` of `s` and its length; ASCII without decoding.
 #[inline]
-fn char_at(s: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     let b = s.as_bytes()[i];
     if b.is_ascii() {
         return (char::from(b), 1);
