@@ -118,6 +118,24 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
     }
 }
 
+/// The end of the run of alphanumeric characters at byte `i` of `text`.
+pub(crate) fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i].is_ascii() {
+            return i;
+        }
+        let (c, len) = char_at(text, i);
+        if !c.is_alphanumeric() {
+            return i;
+        }
+        i += len;
+    }
+}
+
 /// ASCII letters and digits.
 const ASCII_ALNUM: [bool; 128] = {
     let mut table = [false; 128];
