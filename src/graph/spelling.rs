@@ -226,19 +226,20 @@ fn spelled(node: &SourceNode) -> bool {
 /// Sources of the article spelled more than one way, at most one report
 /// per source, in text order of the second spelling.
 pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
-    let wanted: WordSet = graph
-        .nodes
+    // Each name's words, split once for both the index and the search.
+    let named: Vec<(&SourceNode, Vec<String>)> =
+        graph.nodes.iter().filter(|n| spelled(n)).map(|n| (n, name_words(&n.name))).collect();
+    let wanted: WordSet = named
         .iter()
-        .filter(|n| spelled(n))
-        .flat_map(|n| name_words(&n.name))
+        .flat_map(|(_, words)| words)
         .filter(|w| is_plain_word(w))
         .map(|w| w.to_ascii_lowercase())
         .collect();
     let mut finder = WordFinder { text, index: CapitalisedWords::of(text, &wanted), lower: None };
     let mut out: Vec<Variant> = Vec::new();
-    for node in graph.nodes.iter().filter(|n| spelled(n)) {
-        let found = spacing_variant(text, &node.mentions)
-            .or_else(|| name_words(&node.name).iter().find_map(|w| word_variant(&mut finder, w)));
+    for (node, words) in &named {
+        let found =
+            spacing_variant(text, &node.mentions).or_else(|| words.iter().find_map(|w| word_variant(&mut finder, w)));
         let Some(((first_at, first), (other_at, other))) = found else { continue };
         // The same word in two sources' names is one report.
         if out.iter().any(|v| v.other_at == other_at) {
