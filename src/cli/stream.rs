@@ -68,6 +68,16 @@ where
         return;
     }
     let threads = threads.clamp(1, items.len());
+    if threads == 1 {
+        // One worker: no thread to hand each result over to, no lock and
+        // no wake-up per file; work and write in turn on this thread.
+        for (index, item) in items.iter().enumerate() {
+            if sink(index, run_caught(&work, index, item)).is_break() {
+                return;
+            }
+        }
+        return;
+    }
     let window = threads * RESULTS_PER_WORKER;
     let shared = Shared {
         queue: Mutex::new(Queue { next: 0, emitted: 0, pending: VecDeque::new(), stopped: false }),
@@ -80,6 +90,20 @@ where
         }
         writer(items.len(), &shared, &mut sink);
     });
+}
+
+/// `work` on one item, a panic caught as [`Crashed`].
+fn run_caught<T, R, W>(work: &W, index: usize, item: &T) -> Result<R, Crashed>
+where
+    W: Fn(usize, &T) -> R,
+{
+    catch_unwind(AssertUnwindSafe(|| work(index, item))).map_err(|payload| Crashed {
+        message: payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into()),
+    })
 }
 
 fn worker<T, R, W>(items: &[T], window: usize, work: &W, shared: &Shared<R>)
@@ -99,13 +123,7 @@ where
             q.pending.push_back(None);
             q.next - 1
         };
-        let result = catch_unwind(AssertUnwindSafe(|| work(index, &items[index]))).map_err(|payload| Crashed {
-            message: payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into()),
-        });
+        let result = run_caught(work, index, &items[index]);
         let mut q = shared.lock();
         let slot = index - q.emitted;
         q.pending[slot] = Some(result);

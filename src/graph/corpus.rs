@@ -16,7 +16,7 @@ use crate::analysis::Analysis;
 use crate::rules::claims::Governed;
 use crate::rules::house::HouseName;
 use crate::rules::loops::{self, Loop};
-use crate::span::Span;
+use crate::span::{LineCounter, Span};
 
 /// One claim of an article and what it rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,11 +107,6 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
 impl FileGraph {
     /// The facts of one analysed article. `outlet` is its outlet (front
     /// matter or configuration); `trusted` the `[sources] trusted` list.
@@ -120,6 +115,7 @@ impl FileGraph {
         let graph = &analysis.graph;
         let mut claims = Vec::new();
         let mut unattributed_claims = 0;
+        let mut lines = LineCounter::new(text);
         for (i, j) in analysis.judgements.iter().enumerate() {
             if !j.is_claim {
                 continue;
@@ -137,7 +133,7 @@ impl FileGraph {
             };
             claims.push(ClaimFacts {
                 span: sentence,
-                line: line_of(text, sentence.start),
+                line: lines.line_of(sentence.start),
                 attribution: g,
                 chain: graph.chains[g].clone(),
                 words: content_words(&claimed).into_iter().collect(),

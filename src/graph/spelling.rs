@@ -5,7 +5,7 @@
 
 use super::{SourceGraph, SourceKind, SourceNode};
 use crate::lexicon::{WordMap, WordSet};
-use crate::sentences::tokens::word_runs;
+use crate::sentences::tokens::{alphanumeric_run_end, char_at};
 use crate::span::Span;
 
 /// A source written two ways: the first spelling and where another one
@@ -80,16 +80,34 @@ impl<'t> CapitalisedWords<'t> {
         if wanted.is_empty() {
             return CapitalisedWords { by_lower };
         }
+        // The runs of alphanumeric characters, as `word_runs` finds them,
+        // but a run that starts with a lower-case ASCII letter or a digit,
+        // most of any text, is stepped over without being looked at.
+        let bytes = text.as_bytes();
         let mut key = String::new();
-        for (start, run) in word_runs(text, b"") {
-            if run.len() < 4 || !starts_upper(run) || is_all_caps(run) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() && !b.is_ascii_uppercase() {
+                i = if b.is_ascii_alphanumeric() { alphanumeric_run_end(text, i) } else { i + 1 };
+                continue;
+            }
+            let (c, len) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += len;
+                continue;
+            }
+            let start = i;
+            i = alphanumeric_run_end(text, i + len);
+            let run = &text[start..i];
+            if run.len() < 4 || !c.is_uppercase() || is_all_caps(run) {
                 continue;
             }
             key.clear();
             key.push_str(run);
             key.make_ascii_lowercase();
             if wanted.contains(&key) {
-                by_lower.entry(key.clone()).or_default().push((Span::new(start, start + run.len()), run));
+                by_lower.entry(key.clone()).or_default().push((Span::new(start, i), run));
             }
         }
         CapitalisedWords { by_lower }
@@ -208,19 +226,20 @@ fn spelled(node: &SourceNode) -> bool {
 /// Sources of the article spelled more than one way, at most one report
 /// per source, in text order of the second spelling.
 pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
-    let wanted: WordSet = graph
-        .nodes
+    // Each name's words, split once for both the index and the search.
+    let named: Vec<(&SourceNode, Vec<String>)> =
+        graph.nodes.iter().filter(|n| spelled(n)).map(|n| (n, name_words(&n.name))).collect();
+    let wanted: WordSet = named
         .iter()
-        .filter(|n| spelled(n))
-        .flat_map(|n| name_words(&n.name))
+        .flat_map(|(_, words)| words)
         .filter(|w| is_plain_word(w))
         .map(|w| w.to_ascii_lowercase())
         .collect();
     let mut finder = WordFinder { text, index: CapitalisedWords::of(text, &wanted), lower: None };
     let mut out: Vec<Variant> = Vec::new();
-    for node in graph.nodes.iter().filter(|n| spelled(n)) {
-        let found = spacing_variant(text, &node.mentions)
-            .or_else(|| name_words(&node.name).iter().find_map(|w| word_variant(&mut finder, w)));
+    for (node, words) in &named {
+        let found =
+            spacing_variant(text, &node.mentions).or_else(|| words.iter().find_map(|w| word_variant(&mut finder, w)));
         let Some(((first_at, first), (other_at, other))) = found else { continue };
         // The same word in two sources' names is one report.
         if out.iter().any(|v| v.other_at == other_at) {

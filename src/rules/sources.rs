@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{Context, Diagnostic, Label, RuleSettings, push};
 use crate::graph::spelling;
+use crate::span::LineCounter;
 
 pub const INCONSISTENT: &str = "inconsistent-source-name";
 pub const SINGLE: &str = "single-source";
@@ -16,11 +17,6 @@ const MIN_SINGLE_SOURCE_CLAIMS: usize = 3;
 
 /// The default share of claims above which `single-source` reports.
 pub const DEFAULT_SINGLE_SOURCE_SHARE: f64 = 0.5;
-
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
-}
 
 /// The sentence holding `offset`, as its span.
 fn sentence_span(cx: &Context, offset: usize) -> Option<crate::span::Span> {
@@ -38,13 +34,14 @@ pub fn check(cx: &Context, settings: &RuleSettings, out: &mut Vec<Diagnostic>) {
 
 fn inconsistent_names(cx: &Context, out: &mut Vec<Diagnostic>) {
     let text = &cx.article.prose;
+    let mut lines = LineCounter::new(text);
     for v in spelling::variants(text, cx.graph) {
         let Some(span) = sentence_span(cx, v.other_at.start) else { continue };
         let name = &cx.graph.nodes[v.node].name;
         let d =
             push(out, INCONSISTENT, span, format!("`{}` is spelled `{}` elsewhere in this article", v.other, v.first));
         d.labels.push(Label { span: v.other_at, message: format!("spelled `{}` here", v.other) });
-        d.notes.push(format!("first spelled `{}` on line {}", v.first, line_of(text, v.first_at.start)));
+        d.notes.push(format!("first spelled `{}` on line {}", v.first, lines.line_of(v.first_at.start)));
         d.chain = vec![name.clone()];
     }
 }
@@ -73,7 +70,9 @@ fn single_source(cx: &Context, share: f64, out: &mut Vec<Diagnostic>) {
     let name = cx.graph.nodes[relay].name.clone();
     let first = cx.sentences[sentences[0]].span;
     let d = push(out, SINGLE, first, format!("{count} of {total} claims in this article rest on {name}"));
-    let lines: Vec<String> = sentences.iter().map(|&i| line_of(text, cx.sentences[i].span.start).to_string()).collect();
+    let mut counter = LineCounter::new(text);
+    let lines: Vec<String> =
+        sentences.iter().map(|&i| counter.line_of(cx.sentences[i].span.start).to_string()).collect();
     d.notes.push(format!("claims resting on {name} are on lines {}", lines.join(", ")));
     d.notes.push(format!("reported above {:.0}% of the claims (single-source-share)", share * 100.0));
     d.chain = vec![name];

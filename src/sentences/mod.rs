@@ -152,31 +152,48 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
     let emit = |out: &mut Vec<Sentence>, from: usize, to: usize, open: Option<usize>, ends_in_quote: bool| {
         push(out, text, Span::new(span.start + from, span.start + to), block, kind, open, ends_in_quote);
     };
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most bytes are ASCII that neither marks a quote nor ends a
+        // sentence: they only become the quote tracker's previous character.
+        let b = bytes[i];
+        if b.is_ascii()
+            && !matches!(b, b'"' | b'\'' | b'.' | b'!' | b'?')
+            && i.saturating_sub(start) < MAX_SENTENCE_BYTES
+        {
+            quotes.prev = Some(char::from(b));
+            i += 1;
+            continue;
+        }
+        let (c, len) = tokens::char_at(s, i);
         quotes.see(s, span.start, i, c);
         // `start` can be ahead of `i` while the spaces after a sentence end pass.
         let length = i.saturating_sub(start);
         if length >= MAX_SENTENCE_BYTES && (c.is_whitespace() || length >= 2 * MAX_SENTENCE_BYTES) {
-            let cut = if c.is_whitespace() { i } else { i + c.len_utf8() };
+            let cut = if c.is_whitespace() { i } else { i + len };
             emit(out, start, cut, open_at_start, quotes.open_at.is_some());
-            start = i + c.len_utf8();
+            start = i + len;
             open_at_start = quotes.open_at;
+            i += len;
             continue;
         }
         if !matches!(c, '.' | '!' | '?' | '…') {
+            i += len;
             continue;
         }
         // Swallow more terminal marks and closing quotes/brackets.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = i + len;
+        while end < bytes.len() {
+            let (d, d_len) = tokens::char_at(s, end);
             if !(matches!(d, '.' | '!' | '?' | '…') || is_closer(d)) {
                 break;
             }
-            quotes.see(s, span.start, j, d);
-            end = j + d.len_utf8();
-            iter.next();
+            quotes.see(s, span.start, end, d);
+            end += d_len;
         }
+        let period_at = i;
+        i = end;
         let rest = &s[end..];
         let next_word_start = rest.trim_start();
         if next_word_start.is_empty() {
@@ -185,7 +202,7 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
         if next_word_start.len() == rest.len() {
             continue; // no space after the mark: "3.5", "U.S.-led", "a.m.,"
         }
-        if c == '.' && end == i + 1 && !period_ends_sentence(&s[..i], next_word_start, lexicon) {
+        if c == '.' && end == period_at + 1 && !period_ends_sentence(&s[..period_at], next_word_start, lexicon) {
             continue;
         }
         if !starts_like_sentence(next_word_start) {

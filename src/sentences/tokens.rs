@@ -35,23 +35,49 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` of `s` and its length; ASCII without decoding.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
 /// Splits `text[span]` into tokens. `lexicon` supplies the abbreviations
 /// whose period belongs to the word.
+///
+/// A byte loop: runs of ASCII letters and digits, most of any text, are
+/// taken without decoding; other characters are decoded one at a time.
 pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
     out.clear();
     let s = &text[span.range()];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(s, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
+            let mut end = i + len;
             let mut all_digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = chars.peek() {
-                // Only looked at for marks inside a word: most characters
-                // are letters, and decoding the next one costs.
-                let next_is_alnum = || s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+            loop {
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    all_digits &= bytes[end].is_ascii_digit();
+                    end += 1;
+                }
+                if end >= bytes.len() {
+                    break;
+                }
+                let j = end;
+                let (d, d_len) = char_at(s, j);
+                // Only looked at for marks inside a word: decoding the next
+                // character costs.
+                let next_is_alnum = || s[j + d_len..].chars().next().is_some_and(|n| n.is_alphanumeric());
                 let joins = d.is_alphanumeric()
                     || ((is_apostrophe(d) || d == '-' || d == '&') && !all_digits && next_is_alnum())
                     || ((d == '.' || d == ',') && all_digits && s[j + 1..].starts_with(|n: char| n.is_ascii_digit()))
@@ -60,15 +86,13 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
                     break;
                 }
                 all_digits &= d.is_ascii_digit() || d == '.' || d == ',';
-                end = j + d.len_utf8();
-                chars.next();
+                end = j + d_len;
             }
             // A trailing period belongs to an abbreviation or acronym.
-            if s[end..].starts_with('.') {
+            if bytes.get(end) == Some(&b'.') {
                 let word = &s[i..end];
                 if lexicon.abbreviations.contains(word) || word.contains('.') || is_initial(word) {
                     end += 1;
-                    chars.next();
                 }
             }
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
@@ -81,29 +105,63 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
                 }
                 None => out.push(Token { span: Span::new(span.start + i, span.start + end), kind }),
             }
-        } else if (c == '\'' || c == '`') && s[i + 1..].starts_with(c) {
+            i = end;
+        } else if (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8)) {
             // '' and `` stand for double quotes in some wire copy.
-            chars.next();
             out.push(Token { span: Span::new(span.start + i, span.start + i + 2), kind: TokenKind::Quote });
+            i += 2;
         } else {
             let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
-            out.push(Token { span: Span::new(span.start + i, span.start + i + c.len_utf8()), kind });
+            out.push(Token { span: Span::new(span.start + i, span.start + i + len), kind });
+            i += len;
         }
     }
 }
+
+/// The end of the run of alphanumeric characters at byte `i` of `text`.
+pub(crate) fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i].is_ascii() {
+            return i;
+        }
+        let (c, len) = char_at(text, i);
+        if !c.is_alphanumeric() {
+            return i;
+        }
+        i += len;
+    }
+}
+
+/// ASCII letters and digits.
+const ASCII_ALNUM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The runs of `text` made of alphanumeric characters and of the ASCII
 /// characters in `also`, with their byte offsets: the same as splitting on
 /// every other character and dropping empty pieces, but a table-driven
 /// byte loop for ASCII, as this runs over every claim and every article.
 pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
-    let mut ascii_word = [false; 128];
-    for (b, slot) in ascii_word.iter_mut().enumerate() {
-        *slot = (b as u8).is_ascii_alphanumeric() || also.contains(&(b as u8));
+    let mut ascii_word = ASCII_ALNUM;
+    for &b in also {
+        if b.is_ascii() {
+            ascii_word[usize::from(b)] = true;
+        }
     }
+    let bytes = text.as_bytes();
     // Whether the character at `i` is a word character, and its length.
     let at = move |i: usize| -> (bool, usize) {
-        let b = text.as_bytes()[i];
+        let b = bytes[i];
         if b.is_ascii() {
             return (ascii_word[usize::from(b)], 1);
         }
@@ -113,7 +171,7 @@ pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize,
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            if i >= text.len() {
+            if i >= bytes.len() {
                 return None;
             }
             let (in_word, len) = at(i);
@@ -123,7 +181,15 @@ pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize,
             i += len;
         }
         let start = i;
-        while i < text.len() {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !ascii_word[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             let (in_word, len) = at(i);
             if !in_word {
                 break;
@@ -139,10 +205,8 @@ fn clitic_split(word: &str) -> Option<usize> {
     let apostrophe = word.rfind(['\'', '’'])?;
     let (stem, clitic) = word.split_at(apostrophe);
     let clitic = clitic.trim_start_matches(['\'', '’']);
-    let pronoun = matches!(
-        stem.to_ascii_lowercase().as_str(),
-        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "that" | "there"
-    );
+    const PRONOUNS: [&str; 10] = ["he", "she", "it", "they", "we", "i", "you", "who", "that", "there"];
+    let pronoun = PRONOUNS.iter().any(|p| stem.eq_ignore_ascii_case(p));
     (pronoun && matches!(clitic, "s" | "ve" | "re" | "ll" | "d" | "m")).then_some(apostrophe)
 }
 
