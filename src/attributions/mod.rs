@@ -10,6 +10,7 @@
 
 mod cues;
 pub mod phrases;
+mod signature;
 mod view;
 pub mod words;
 
@@ -87,6 +88,7 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
         } else {
             None
         };
+        let labelled = labelled.or_else(|| signature::signature_line(&article.prose, sentences, index));
         if let Some(mut a) = labelled {
             a.sentence = index;
             a.id = out.len();

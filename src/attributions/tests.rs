@@ -287,3 +287,16 @@ fn according_to_x_which_cited_y_makes_x_relay_y() {
     assert_eq!(cited.2, vec!["the pier will close in May"]);
     assert_eq!(cited.3, Some(wire));
 }
+
+#[test]
+fn a_dash_line_signs_the_quotation_before_it() {
+    let got = extract_text(
+        "“The river has never been this low. We are afraid.”\n— Jonas Berg, fisherman\nThe river fell again.",
+    );
+    let signed = got.iter().find(|a| a.0 == "—").expect("signature");
+    assert_eq!(signed.1.as_deref(), Some("Jonas Berg"));
+    assert_eq!(signed.2, vec!["“The river has never been this low. We are afraid.”"]);
+    // A dash line after plain prose signs nothing.
+    let got = extract_text("The river has never been this low.\n— Jonas Berg, fisherman");
+    assert!(got.iter().all(|a| a.0 != "—"), "{got:?}");
+}

@@ -102,3 +102,14 @@ fn every_rule_example_behaves_as_documented() {
         }
     }
 }
+
+#[test]
+fn a_signed_blockquote_is_attributed_and_its_signature_is_no_claim() {
+    let s = crate::support::Scratch::new("signed-quote");
+    s.write(
+        "a.md",
+        "# Water\n\n> A pump failure at the plant let untreated water into the network.\n>\n> — Water authority incident report, March 1\n\nThe contamination is the third in the region since 2020.\n",
+    );
+    let out = s.run(&["check", "--isolated", "--format", "concise", "a.md"]);
+    assert_eq!(out.stdout.trim_end(), "a.md:7:1: warning[missing-attribution] claim has no attribution");
+}
