@@ -141,10 +141,18 @@ fn plural_subject_before(v: &View, i: usize) -> bool {
     }
 }
 
-/// A clause without "that" starts at `i`: a verb ("will", "are", "could")
-/// follows within its first few words ("show voters are angry").
+/// A clause without "that" starts at `i`: a verb ("will", "are", "could",
+/// a past tense) follows within its first few words ("show voters are
+/// angry", "show port officials knew").
 fn finite_clause_at(v: &View, i: usize) -> bool {
-    (i + 1..v.len().min(i + 5)).take_while(|&k| v.is_word(k)).any(|k| super::words::is_auxiliary(v.lw(k)))
+    const IRREGULAR_PAST: &[&str] = &[
+        "knew", "said", "told", "thought", "made", "took", "gave", "lost", "won", "paid", "left", "kept", "sold",
+        "bought", "spent", "felt", "saw", "found", "met", "sent", "wrote", "ran", "fell", "rose", "grew", "began",
+    ];
+    (i + 1..v.len().min(i + 5)).take_while(|&k| v.is_word(k)).any(|k| {
+        let w = v.lw(k);
+        super::words::is_auxiliary(w) || IRREGULAR_PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
+    })
 }
 
 /// A clause or quotation starts at `i`: "that", "how", a quote, a colon.

@@ -300,3 +300,11 @@ fn a_dash_line_signs_the_quotation_before_it() {
     let got = extract_text("The river has never been this low.\n— Jonas Berg, fisherman");
     assert!(got.iter().all(|a| a.0 != "—"), "{got:?}");
 }
+
+#[test]
+fn records_showing_a_bare_past_clause_are_the_source() {
+    let got = extract_text("The emails show port officials knew about the cracks in 2023.");
+    let show = got.iter().find(|a| a.0 == "show").expect("show is a cue");
+    assert_eq!(show.1.as_deref(), Some("The emails"));
+    assert_eq!(show.2, vec!["port officials knew about the cracks in 2023"]);
+}
