@@ -126,6 +126,28 @@ fn subject_before(v: &View, i: usize) -> bool {
         && (matches!(v.lw(i - 1), "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it") || v.is_cap(i - 1))
 }
 
+/// "The audit lists 14 payments", "the memo, written in May, details the
+/// costs": a record right before the verb (or before an aside that ends
+/// right before it) is its subject, so the noun-like form is a verb here.
+fn record_subject_before(v: &View, i: usize, lexicon: &Lexicon) -> bool {
+    const MAX_ASIDE: usize = 12;
+    if i == 0 {
+        return false;
+    }
+    let mut k = i - 1;
+    if v.is_comma(k) {
+        let Some(open) = (k.saturating_sub(MAX_ASIDE)..k).rev().find(|&j| v.is_comma(j)) else { return false };
+        if open == 0 {
+            return false;
+        }
+        k = open - 1;
+    }
+    // "the audit", "new emails"; not a modifier ("to discuss document
+    // requests").
+    let headed = k > 0 && v.is_word(k - 1) && (is_determiner(v.lw(k - 1)) || v.lw(k - 1).ends_with("'s"));
+    v.is_word(k) && lexicon.document_nouns.contains(v.lw(k)) && (headed || v.lw(k).ends_with('s'))
+}
+
 /// "Polls show voters are angry": a plural subject, the base-form verb at
 /// `i`, then a clause without "that".
 fn bare_clause_after_plural(v: &View, i: usize) -> bool {
@@ -297,7 +319,8 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
                 || !v.is_cap(i)
                     && (opens_clause(v, i + 1)
                         || subject_before(v, i) && opens_complement(v, i + 1)
-                        || cue.form == VerbForm::Base && bare_clause_after_plural(v, i)))
+                        || cue.form == VerbForm::Base && bare_clause_after_plural(v, i)
+                        || cue.form == VerbForm::ThirdPerson && record_subject_before(v, i, lexicon)))
         {
             out.push(CueMatch { start: i, end: i + 1, kind: cue.kind, form: Some(cue.form) });
         }

@@ -308,3 +308,19 @@ fn records_showing_a_bare_past_clause_are_the_source() {
     assert_eq!(show.1.as_deref(), Some("The emails"));
     assert_eq!(show.2, vec!["port officials knew about the cracks in 2023"]);
 }
+
+#[test]
+fn a_record_listing_or_detailing_things_is_their_source() {
+    for text in [
+        "The audit lists 14 payments without invoices.",
+        "The audit, published by the regional court, lists 14 payments without invoices.",
+    ] {
+        let got = extract_text(text);
+        let lists = got.iter().find(|a| a.0 == "lists").unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert!(lists.1.as_deref().is_some_and(|s| s.starts_with("The audit")), "{got:?}");
+        assert_eq!(lists.2, vec!["14 payments without invoices"]);
+    }
+    // A record noun as a modifier makes no subject.
+    let got = extract_text("The minister met the clerk to discuss document requests.");
+    assert!(got.iter().all(|a| a.0 != "requests"), "{got:?}");
+}
