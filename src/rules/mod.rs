@@ -413,6 +413,34 @@ fn chain_names(cx: &Context, nodes: &[usize]) -> Vec<String> {
     nodes.iter().map(|&n| cx.graph.nodes[n].name.clone()).collect()
 }
 
+/// "According to X, which cited Y, …": X's chain runs on through the
+/// relay Y hanging below it. Returns the deepest attribution below `g` in
+/// the same sentence that carries `g`'s chain, so that the labels show
+/// every hop; `g` itself when there is none. Runs once per finding.
+fn relay_below(cx: &Context, g: usize) -> usize {
+    let chain = &cx.graph.chains[g];
+    let below_g = |mut k: usize| {
+        for _ in 0..cx.attributions.len() {
+            match cx.attributions[k].parent {
+                Some(p) if p == g => return true,
+                Some(p) => k = p,
+                None => return false,
+            }
+        }
+        false
+    };
+    // Attributions are numbered in sentence order, so the sentence's own
+    // are the run around `g`: look only there (a scan of all of them per
+    // finding is quadratic on a huge article).
+    let sentence = cx.attributions[g].sentence;
+    let same_sentence = |k: &usize| cx.attributions[*k].sentence == sentence;
+    let first = (0..g).rev().take_while(same_sentence).last().unwrap_or(g);
+    (first..cx.attributions.len())
+        .take_while(same_sentence)
+        .filter(|&k| k != g && &cx.graph.chains[k] == chain && below_g(k))
+        .fold(g, |_, k| k)
+}
+
 /// Labels for every cue and source along the chain ending at `g`.
 fn chain_labels(cx: &Context, g: usize) -> Vec<Label> {
     let mut labels = Vec::new();
@@ -459,8 +487,11 @@ fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carr
     let nodes = &cx.graph.chains[g];
     let names = chain_names(cx, nodes);
     let path = format!("this article → {}", names.join(" → "));
-    let labels: Vec<Label> =
-        if carried { Vec::new() } else { chain_labels(cx, g).into_iter().filter(|l| span.contains(l.span)).collect() };
+    let labels: Vec<Label> = if carried {
+        Vec::new()
+    } else {
+        chain_labels(cx, relay_below(cx, g)).into_iter().filter(|l| span.contains(l.span)).collect()
+    };
     let carried_note = "attribution carried over from the previous sentence".to_string();
 
     let repeat = nodes.iter().enumerate().find(|(i, n)| nodes[..*i].contains(n)).map(|(_, n)| *n);
