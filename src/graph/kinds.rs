@@ -285,11 +285,11 @@ pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
 /// possessive ("Trump's"), an abstract noun followed by "of" ("the use
 /// of", "the release of"), or one lowercase word that names nobody
 /// ("history"). Anything else may speak.
-pub(crate) fn could_be_a_source(text: &str, lexicon: &Lexicon) -> bool {
+pub(crate) fn could_be_a_source(text: &str, kind: SourceKind, lexicon: &Lexicon) -> bool {
     const NOT_OPENERS: &[&str] =
         &["among", "contrary", "in", "on", "at", "for", "from", "with", "despite", "after", "before", "during"];
     let text = text.trim().trim_end_matches(',');
-    if matches!(kind_of(text, lexicon), SourceKind::Anonymous | SourceKind::Vague) {
+    if matches!(kind, SourceKind::Anonymous | SourceKind::Vague) {
         return true;
     }
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -662,7 +662,7 @@ mod tests {
         {
             assert_eq!(kind_of(unnamed, &lex), SourceKind::Anonymous, "{unnamed}");
         }
-        let credible = |t: &str| could_be_a_source(t, &lex);
+        let credible = |t: &str| could_be_a_source(t, kind_of(t, &lex), &lex);
         for speaker in ["Jan Berg", "he'll", "his top aide, Jan Berg,", "rival Jan Berg", "the RNC", "protesters"] {
             assert!(credible(speaker), "{speaker}");
         }

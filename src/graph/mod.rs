@@ -651,9 +651,11 @@ pub fn build_with(
     let in_chains: Vec<Option<usize>> = (0..n)
         .map(|i| {
             let configured = named.get(i).is_some_and(Option::is_some);
-            let credible =
-                configured || attributions[i].source.is_none_or(|s| kinds::could_be_a_source(s.of(text), lexicon));
-            b.graph.source_of[i].filter(|_| credible)
+            let node = b.graph.source_of[i]?;
+            let kind = b.graph.nodes[node].kind;
+            let credible = configured
+                || attributions[i].source.is_none_or(|s| kinds::could_be_a_source(s.of(text), kind, lexicon));
+            credible.then_some(node)
         })
         .collect();
     b.graph.chains = (0..n).map(|i| chain(attributions, &in_chains, i)).collect();
