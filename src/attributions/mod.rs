@@ -413,6 +413,27 @@ fn is_asked_aside(v: &View, cue_start: usize) -> bool {
         && QUESTION_WORDS.iter().any(|w| v.lw_is(cue_start + 1, w))
 }
 
+/// "…, the Gazette reported." / "…, Bay Radio said on Monday.": a short
+/// subject and a reporting verb that close the sentence, so the words
+/// before them are the outlet's account, not the earlier cue's content.
+fn closing_report(v: &View, from: usize, end: usize, lexicon: &Lexicon) -> bool {
+    const MAX_SUBJECT_WORDS: usize = 6;
+    const MAX_TAIL_WORDS: usize = 6;
+    let Some(verb) = (from..end.min(from + MAX_SUBJECT_WORDS + 1)).find(|&k| {
+        v.is_word(k)
+            && lexicon.cue_word(v.lw(k)).is_some_and(|c| {
+                c.kind != CueKind::Cognition && matches!(c.form, VerbForm::Past | VerbForm::ThirdPerson)
+            })
+    }) else {
+        return false;
+    };
+    // A subject of words only, not "…, and the board said that …".
+    let plain_subject =
+        verb > from && (from..verb).all(|k| v.is_word(k) && !matches!(v.lw(k), "and" | "but" | "which" | "who"));
+    let tail = verb + 1..end;
+    plain_subject && tail.len() <= MAX_TAIL_WORDS && !tail.clone().any(|k| v.lw_is(k, "that") || v.is_quote(k))
+}
+
 /// "was predicted in 2022", "was announced in March": after "in" comes a
 /// time, not the agent.
 fn names_a_time(v: &View, preposition: usize) -> bool {
@@ -665,6 +686,13 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, cue: &C
         }
         // "…, but there is growing anger …": a new clause.
         if v.is_punct(k, ";") || (v.is_comma(k) && k + 1 < end && v.is_word(k + 1) && v.lw(k + 1) == "but") {
+            return k;
+        }
+        // "The mayor said the port would close, according to the Gazette":
+        // the trailing source frames the whole sentence, not the words.
+        if v.is_comma(k)
+            && (v.lw_is(k + 1, "according") && v.lw_is(k + 2, "to") || closing_report(v, k + 1, end, lexicon))
+        {
             return k;
         }
         // "…, noting that …", "…, adding …": the next attribution starts.

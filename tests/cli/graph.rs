@@ -498,3 +498,16 @@ fn a_paper_citing_itself_by_its_short_name_is_circular() {
         "a.md:9:1: error[circular-attribution] article cites its own outlet, Midland Echo, as evidence [Midland Echo]"
     );
 }
+
+#[test]
+fn a_trailing_outlet_relays_what_the_sentence_says_someone_said() {
+    let s = Scratch::new("trailing-relay");
+    s.write(
+        "a.txt",
+        "Port\n\nThe mayor said the port would close, according to the Gazette.\n\nThe mayor said the ferry would stop, the Gazette reported on Monday.\n\nThe ferry will stop in May, the mayor said.\n",
+    );
+    let rows = chains(&["--isolated", &s.root.join("a.txt").to_string_lossy()]);
+    let got: Vec<(String, Vec<String>)> = rows.into_iter().map(|(_, rule, chain)| (rule, chain)).collect();
+    let relayed = ("secondhand-attribution".to_string(), vec!["Gazette".to_string(), "mayor".to_string()]);
+    assert_eq!(got, vec![relayed.clone(), relayed]);
+}
