@@ -545,6 +545,15 @@ fn is_person_by_role(text: &str) -> bool {
         && !is_organisation(&name.join(" "))
 }
 
+/// "Jeffrey N. Trimble, a senior official with the board": a personal name
+/// before the first comma, so an anonymous-sounding phrase after it only
+/// describes a named source.
+pub(crate) fn names_someone_first(text: &str) -> bool {
+    let core = text.split(',').next().unwrap_or("");
+    core.split_whitespace().count() >= 2
+        && core.split_whitespace().all(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w) || w.ends_with('.'))
+}
+
 /// An insider described but not named: "a Western diplomat", "an aide to
 /// the mayor", "two Justice Department officials", "a former councillor".
 /// A spokesperson speaks on the record for an institution, and a name in
@@ -612,7 +621,7 @@ pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
     let phrase_hit =
         |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
-    if phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text) {
+    if !names_someone_first(text) && (phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text)) {
         return SourceKind::Anonymous;
     }
     let has_name = text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
@@ -670,6 +679,7 @@ mod tests {
             assert!(!credible(noise), "{noise}");
         }
         for named in [
+            "Jeffrey N. Trimble, a senior official with the board",
             "a former councillor, Jan Berg,",
             "a spokesperson for the ministry",
             "the Western diplomat",

@@ -363,6 +363,9 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
             let nested_belief = |a: &Attribution| a.kind == CueKind::Cognition && a.parent.is_some();
             let relied_on = own.iter().filter(|a| !nested_belief(a) && !refuses_to_speak(&cx.article.prose, a));
             relied_on.filter_map(|a| a.source).find_map(|s| {
+                if crate::graph::kinds::names_someone_first(s.of(&cx.article.prose)) {
+                    return None;
+                }
                 let lower = s.of(&cx.article.prose).to_ascii_lowercase();
                 let sw = words_of(&lower, b".");
                 find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())

@@ -113,3 +113,17 @@ fn a_signed_blockquote_is_attributed_and_its_signature_is_no_claim() {
     let out = s.run(&["check", "--isolated", "--format", "concise", "a.md"]);
     assert_eq!(out.stdout.trim_end(), "a.md:7:1: warning[missing-attribution] claim has no attribution");
 }
+
+#[test]
+fn a_named_source_described_as_an_official_is_not_anonymous() {
+    let s = crate::support::Scratch::new("named-official");
+    s.write(
+        "a.txt",
+        "Budget\n\nJeffrey Trimble, a senior official with the board, said the budget was cut.\n\nA senior official with the board said the budget was cut.\n",
+    );
+    let out = s.run(&["check", "--isolated", "--format", "concise", "a.txt"]);
+    assert_eq!(
+        out.stdout.trim_end(),
+        "a.txt:5:1: info[anonymous-source] anonymous source: `A senior official with the board` [senior official with the board]"
+    );
+}
