@@ -525,7 +525,9 @@ fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carr
             format!("claim reaches this article through {} sources before {origin}", nodes.len() - 1),
         );
         if nodes.len() == 2 {
-            d.message = format!("secondhand attribution: {} relays what {origin} said", names[0]);
+            // No verb: relays are as often plural ("cables", "documents")
+            // as singular, and "cables relays" reads wrong.
+            d.message = format!("secondhand attribution: what {origin} said, by way of {}", names[0]);
         }
         d.chain = names;
         d.labels = labels;

@@ -479,7 +479,7 @@ fn a_named_persons_deputy_is_a_new_source_and_a_state_broadcaster_needs_no_antec
     // institution the way "the harbour board" does: no unresolved source.
     assert_eq!(
         out.stdout.trim_end(),
-        "a.txt:5:1: warning[secondhand-attribution] secondhand attribution: state broadcaster relays what Adeyemi's deputy said [state broadcaster → Adeyemi's deputy]"
+        "a.txt:5:1: warning[secondhand-attribution] secondhand attribution: what Adeyemi's deputy said, by way of state broadcaster [state broadcaster → Adeyemi's deputy]"
     );
 }
 

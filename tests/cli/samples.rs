@@ -15,11 +15,11 @@ const EXPECTED: &[(&str, &[&str])] = &[
     (
         "samples/grain-memo.txt",
         &[
-            "samples/grain-memo.txt:3:1: warning[secondhand-attribution] secondhand attribution: leaked memo published by the investigative site Open Ledger relays what deputy minister, Pavel Ristic said [leaked memo published by the investigative site Open Ledger → deputy minister, Pavel Ristic]",
+            "samples/grain-memo.txt:3:1: warning[secondhand-attribution] secondhand attribution: what deputy minister, Pavel Ristic said, by way of leaked memo published by the investigative site Open Ledger [leaked memo published by the investigative site Open Ledger → deputy minister, Pavel Ristic]",
             "samples/grain-memo.txt:5:1: warning[missing-attribution] claim has no attribution",
             "samples/grain-memo.txt:5:44: warning[missing-attribution] claim has no attribution",
             "samples/grain-memo.txt:6:71: warning[vague-attribution] vague attribution: `it is alleged` names no one",
-            "samples/grain-memo.txt:8:1: warning[secondhand-attribution] secondhand attribution: ministry's spokeswoman, Ana Kovac relays what internal review said [ministry's spokeswoman, Ana Kovac → internal review]",
+            "samples/grain-memo.txt:8:1: warning[secondhand-attribution] secondhand attribution: what internal review said, by way of ministry's spokeswoman, Ana Kovac [ministry's spokeswoman, Ana Kovac → internal review]",
             "samples/grain-memo.txt:9:1: warning[vague-attribution] vague attribution: `observers believe` names no one [observers]",
             "samples/grain-memo.txt:10:1: warning[secondhand-attribution] claim reaches this article through 2 sources before finance ministry [Reuters → second memo seen by the agency → finance ministry]",
         ],
@@ -28,12 +28,12 @@ const EXPECTED: &[(&str, &[&str])] = &[
     (
         "samples/dam-files.txt",
         &[
-            "samples/dam-files.txt:3:1: warning[secondhand-attribution] secondhand attribution: Ledger relays what safety engineer said [Ledger → safety engineer]",
-            "samples/dam-files.txt:4:1: warning[secondhand-attribution] secondhand attribution: engineer, Tomas Ekberg relays what his supervisor said [engineer, Tomas Ekberg → his supervisor]",
+            "samples/dam-files.txt:3:1: warning[secondhand-attribution] secondhand attribution: what safety engineer said, by way of Ledger [Ledger → safety engineer]",
+            "samples/dam-files.txt:4:1: warning[secondhand-attribution] secondhand attribution: what his supervisor said, by way of engineer, Tomas Ekberg [engineer, Tomas Ekberg → his supervisor]",
             "samples/dam-files.txt:6:1: warning[missing-attribution] claim has no attribution",
             "samples/dam-files.txt:6:66: warning[missing-attribution] claim has no attribution",
             "samples/dam-files.txt:7:1: warning[vague-attribution] vague attribution: `experts believe` names no one [Experts]",
-            "samples/dam-files.txt:8:1: warning[secondhand-attribution] secondhand attribution: report by the Environmental Audit Office relays what data from the national weather service said [report by the Environmental Audit Office → data from the national weather service]",
+            "samples/dam-files.txt:8:1: warning[secondhand-attribution] secondhand attribution: what data from the national weather service said, by way of report by the Environmental Audit Office [report by the Environmental Audit Office → data from the national weather service]",
             "samples/dam-files.txt:9:1: warning[anonymous-source] anonymous source: `people close to` [People close to the company]",
         ],
     ),
@@ -48,8 +48,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
     (
         "samples/school-closure.md",
         &[
-            "samples/school-closure.md:12:1: warning[secondhand-attribution] secondhand attribution: councillor Rosa Fenn relays what education board chairman Oskar Dahl said [councillor Rosa Fenn → education board chairman Oskar Dahl]",
-            "samples/school-closure.md:16:1: warning[secondhand-attribution] secondhand attribution: Lindholm Parents' Association relays what letter from the board's finance office said [Lindholm Parents' Association → letter from the board's finance office]",
+            "samples/school-closure.md:12:1: warning[secondhand-attribution] secondhand attribution: what education board chairman Oskar Dahl said, by way of councillor Rosa Fenn [councillor Rosa Fenn → education board chairman Oskar Dahl]",
+            "samples/school-closure.md:16:1: warning[secondhand-attribution] secondhand attribution: what letter from the board's finance office said, by way of Lindholm Parents' Association [Lindholm Parents' Association → letter from the board's finance office]",
         ],
     ),
     (
@@ -72,7 +72,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &[
             // The Associated Press and Reuters are trusted (samples/whosaid.toml):
             // only the chain through the Coastal Wire counts two hops.
-            "samples/ferry-subsidy.md:14:1: warning[secondhand-attribution] secondhand attribution: Coastal Wire relays what ferry company's chief executive Anna Varga said [Coastal Wire → ferry company's chief executive Anna Varga]",
+            "samples/ferry-subsidy.md:14:1: warning[secondhand-attribution] secondhand attribution: what ferry company's chief executive Anna Varga said, by way of Coastal Wire [Coastal Wire → ferry company's chief executive Anna Varga]",
         ],
     ),
     (
