@@ -690,7 +690,10 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, cue: &C
         }
         // "The mayor said the port would close, according to the Gazette":
         // the trailing source frames the whole sentence, not the words.
+        // ("… reported that, according to X, …" opens an aside instead.)
+        let words_before = k > content_start && !v.lw_is(k - 1, "that");
         if v.is_comma(k)
+            && words_before
             && (v.lw_is(k + 1, "according") && v.lw_is(k + 2, "to") || closing_report(v, k + 1, end, lexicon))
         {
             return k;

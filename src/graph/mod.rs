@@ -647,7 +647,9 @@ pub fn build_with(
     }
     // A nested cue's "source" may be extraction noise ("called the use of
     // executive orders dangerous", "ordered the release of documents"):
-    // such a mention is no hop in a chain.
+    // such a mention is no hop in a chain. Nor is someone's act that a
+    // record reports ("according to the minutes, the board rejected the
+    // request"): the record is where the claim comes from.
     let in_chains: Vec<Option<usize>> = (0..n)
         .map(|i| {
             let configured = named.get(i).is_some_and(Option::is_some);
@@ -655,7 +657,8 @@ pub fn build_with(
             let kind = b.graph.nodes[node].kind;
             let credible = configured
                 || attributions[i].source.is_none_or(|s| kinds::could_be_a_source(s.of(text), kind, lexicon));
-            credible.then_some(node)
+            let recorded_act = attributions[i].parent.is_some() && is_stance_on_a_thing(text, &attributions[i]);
+            (credible && !recorded_act).then_some(node)
         })
         .collect();
     b.graph.chains = (0..n).map(|i| chain(attributions, &in_chains, i)).collect();
@@ -691,6 +694,51 @@ pub fn build_with(
         }
     }
     b.graph
+}
+
+/// A belief about a thing or a decision on one, not a proposition:
+/// "wants a new bridge", "rejected the request" (a short noun phrase after
+/// the cue, with no clause or quotation).
+fn is_stance_on_a_thing(text: &str, a: &Attribution) -> bool {
+    const MAX_THING_WORDS: usize = 8;
+    let Some(content) = a.content.first() else { return false };
+    let words: Vec<&str> = content.of(text).split_whitespace().collect();
+    let starts_a_thing = words.first().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "these" | "those"
+        )
+    });
+    // "rejected the request", "approved the plan": a decision, whatever
+    // the cue's kind.
+    const DECIDED_THINGS: &[&str] = &[
+        "request",
+        "requests",
+        "proposal",
+        "proposals",
+        "application",
+        "bid",
+        "offer",
+        "plan",
+        "plans",
+        "motion",
+        "amendment",
+        "budget",
+        "deal",
+        "contract",
+        "bill",
+        "measure",
+        "appeal",
+        "nomination",
+        "resignation",
+    ];
+    let decided =
+        words.last().is_some_and(|w| DECIDED_THINGS.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()));
+    (a.kind == crate::lexicon::CueKind::Cognition || decided)
+        && a.content.len() == 1
+        && starts_a_thing
+        && words.len() <= MAX_THING_WORDS
+        && !words.iter().any(|w| w.eq_ignore_ascii_case("that") || w.starts_with(['"', '“']))
 }
 
 /// "X, citing Y, reported …": a relay that holds exactly its parent's
@@ -851,6 +899,18 @@ mod tests {
         for i in 0..g.chains.len() {
             assert!(g.chains[i].len() <= 1, "{:?}", g.chain_names(i));
         }
+    }
+
+    #[test]
+    fn a_decision_a_record_reports_is_no_hop() {
+        let (_, _, g) = graph_of("The board rejected the request, according to minutes of the meeting.");
+        assert!(
+            g.chains.iter().all(|c| c.len() <= 1),
+            "{:?}",
+            (0..g.chains.len()).map(|i| g.chain_names(i)).collect::<Vec<_>>()
+        );
+        let (_, _, g) = graph_of("The mayor said the port would close, according to the Gazette.");
+        assert!(g.chains.iter().any(|c| c.len() == 2), "the Gazette relays the mayor");
     }
 
     #[test]
