@@ -96,7 +96,6 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
         }
         quoted_as_saying(&v, &mut out, first_in_sentence, index, lexicon);
         quoted_by_aside(&v, &mut out, first_in_sentence, index, lexicon);
-        according_which_cited(&v, &mut out[first_in_sentence..], lexicon);
         link_citing(&v, &mut out[first_in_sentence..]);
         share_subject_with_gerunds(&v, &mut out[first_in_sentence..]);
     }
@@ -1178,43 +1177,6 @@ fn relay_aside(v: &View, a: &Attribution, lexicon: &Lexicon) -> Option<(usize, u
     let comma = (first + 1..last).find(|&k| v.is_comma(k) && k + 3 <= last && is_aside(k + 1))?;
     let agent_end = phrases::phrase_after(v, comma + 3, lexicon)?;
     Some((comma + 1, agent_end, source.start))
-}
-
-/// "According to X, which cited Y, …": X relays Y. The "cited" attribution
-/// (its source the relative pronoun) becomes Y's, below X's, and both
-/// report what follows the aside.
-fn according_which_cited(v: &View, sentence_attrs: &mut [Attribution], lexicon: &Lexicon) {
-    for i in 0..sentence_attrs.len() {
-        if sentence_attrs[i].kind != CueKind::According {
-            continue;
-        }
-        let Some(content) = sentence_attrs[i].content.first().copied() else { continue };
-        let opens = content.of(v.lower);
-        if !["which", "who", "that"].iter().any(|p| {
-            opens.strip_prefix(p).is_some_and(|rest| {
-                ["cited ", "quoted ", "citing ", "quoting "].iter().any(|c| rest.trim_start().starts_with(c))
-            })
-        }) {
-            continue;
-        }
-        let Some(pronoun) = v.token_starting_at(content.start) else { continue };
-        let Some(relayed_end) = phrases::phrase_after(v, pronoun + 2, lexicon) else { continue };
-        if !v.is_comma(relayed_end) || relayed_end + 2 >= v.len() {
-            continue;
-        }
-        let Some(content_end) = sentence_attrs[i].content.last().map(|c| c.end) else { continue };
-        let what = Span::new(v.span(relayed_end + 1, relayed_end + 2).start, content_end);
-        let relayed = v.span(pronoun + 2, relayed_end);
-        let cue_at = v.span(pronoun + 1, pronoun + 2).start;
-        let parent_id = sentence_attrs[i].id;
-        sentence_attrs[i].content = vec![what];
-        if let Some(cited) = sentence_attrs.iter_mut().find(|a| a.cue.start == cue_at) {
-            cited.source = Some(relayed);
-            cited.content = vec![what];
-            cited.kind = CueKind::According;
-            cited.parent = Some(parent_id);
-        }
-    }
 }
 
 /// "X, citing Y, reported …": the citing attribution relays the main one's

@@ -276,19 +276,6 @@ fn a_year_or_month_after_a_passive_cue_is_not_its_agent() {
 }
 
 #[test]
-fn according_to_x_which_cited_y_makes_x_relay_y() {
-    let got =
-        extract_text("According to the Coastal Wire, which cited two harbour pilots, the pier will close in May.");
-    let wire = got.iter().position(|a| a.0 == "According to").expect("according to");
-    assert_eq!(got[wire].1.as_deref(), Some("the Coastal Wire"));
-    assert_eq!(got[wire].2, vec!["the pier will close in May"]);
-    let cited = got.iter().find(|a| a.0 == "cited").expect("cited");
-    assert_eq!(cited.1.as_deref(), Some("two harbour pilots"));
-    assert_eq!(cited.2, vec!["the pier will close in May"]);
-    assert_eq!(cited.3, Some(wire));
-}
-
-#[test]
 fn a_dash_line_signs_the_quotation_before_it() {
     let got = extract_text(
         "“The river has never been this low. We are afraid.”\n— Jonas Berg, fisherman\nThe river fell again.",

@@ -1,7 +1,8 @@
 //! Relays the extractor leaves flat, added as a post-pass over its
 //! attributions so that chains reach the origin:
 //!
-//! - "The Gazette's report, which cited the port director, said …": the
+//! - "The Gazette's report, which cited the port director, said …" and
+//!   "According to the Gazette, which cited the port director, …": the
 //!   Gazette relays the port director.
 //! - "…, the Wire reported, citing the ferry company.": the content is the
 //!   clause before the outlet, for both the outlet and the company.
@@ -56,6 +57,7 @@ pub fn apply(
 ) -> Vec<Option<String>> {
     let text = &article.prose;
     split_which_cited(text, attrs);
+    according_which_cited(text, attrs);
     cited_after_citing(text, sentences, attrs);
     move_content_before_citing(text, sentences, attrs);
     move_content_before_adverbial(text, sentences, attrs);
@@ -148,6 +150,52 @@ fn split_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
         dropped.extend(inside_subject);
     }
     remove(attrs, &dropped);
+}
+
+/// "According to the Gazette, which cited the port director, the channel
+/// is too shallow": the aside opens the according cue's content. The
+/// content starts after it, and the "cited" attribution (whose source the
+/// extractor took to be "which") becomes the director's, below the
+/// Gazette's.
+fn according_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
+    for m in 0..attrs.len() {
+        let (Some(source), Some(first), Some(last)) =
+            (attrs[m].source, attrs[m].content.first().copied(), attrs[m].content.last().copied())
+        else {
+            continue;
+        };
+        if attrs[m].kind != CueKind::According || first.start < source.end {
+            continue;
+        }
+        let Some((name_end, verb, cited)) = citation_inside(text, Span::new(source.start, last.end)) else { continue };
+        // The aside must sit between the source and its words.
+        let after_aside = text[cited.end..last.end].find(',').map(|k| cited.end + k + 1);
+        let Some(words_start) = after_aside.filter(|_| name_end == source.end && cited.end < last.end) else {
+            continue;
+        };
+        let said = trim_span(text, Span::new(words_start, last.end));
+        if said.is_empty() {
+            continue;
+        }
+        attrs[m].content = vec![said];
+        let sentence = attrs[m].sentence;
+        let w = match (0..attrs.len()).find(|&w| attrs[w].sentence == sentence && w != m && attrs[w].cue.overlaps(verb))
+        {
+            Some(w) => w,
+            None => {
+                let id = attrs.len();
+                attrs.push(new_relay(sentence, id, verb, cited, Vec::new()));
+                id
+            }
+        };
+        let relay = &mut attrs[w];
+        relay.cue = verb;
+        relay.source = Some(cited);
+        relay.kind = CueKind::According;
+        relay.content = vec![said];
+        relay.parent = Some(m);
+        relay.audience = None;
+    }
 }
 
 /// Removes attributions, keeping ids equal to indices and re-hanging the
@@ -460,6 +508,14 @@ mod tests {
 
     fn has(chains: &[Vec<String>], want: &[&str]) -> bool {
         chains.iter().any(|c| c.iter().map(String::as_str).eq(want.iter().copied()))
+    }
+
+    #[test]
+    fn according_to_x_which_cited_y_makes_x_relay_y() {
+        let c =
+            text_chains("According to the Coastal Wire, which cited two harbour pilots, the pier will close in May.");
+        assert!(has(&c, &["Coastal Wire", "two harbour pilots"]), "{c:?}");
+        assert!(!c.iter().flatten().any(|n| n.contains("which")), "{c:?}");
     }
 
     #[test]
