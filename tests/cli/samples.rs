@@ -60,6 +60,17 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "samples/bridge-inspection.md:19:1: error[circular-attribution] attribution chain returns to Harbour Dockworkers Union [Harbour Dockworkers Union → Coastal Wire → Harbour Dockworkers Union]",
         ],
     ),
+    // A signed blockquote, records "seen by the Post" (the article's own
+    // outlet only saw them), a trailing outlet relaying the chair, a
+    // supplier that declined to comment, an unnamed insider.
+    (
+        "samples/water-notice.md",
+        &[
+            "samples/water-notice.md:17:1: warning[secondhand-attribution] secondhand attribution: what board's chair said, by way of Harbour Gazette [Harbour Gazette → board's chair]",
+            "samples/water-notice.md:21:1: warning[anonymous-source] anonymous source: `Western diplomat` [Western diplomat]",
+            "samples/water-notice.md:23:1: warning[missing-attribution] claim has no attribution",
+        ],
+    ),
     // Each half of the cross-file loop is clean on its own.
     ("samples/wire-ferry-strike.md", &[]),
     ("samples/gazette-ferry-strike.md", &[]),
