@@ -200,6 +200,10 @@ pub fn used_as_verb(v: &View, i: usize, form: VerbForm) -> bool {
     // "continue to fight" is an aspect and "France will recall its
     // ambassador" withdraws someone; "he continued: …", "she recalled that
     // …" and "…, he recalled." report.
+    // "All told, the groups spent …": an idiom for "in total".
+    if prev == Some("all") && v.lw(i) == "told" && v.is_comma(i + 1) {
+        return false;
+    }
     if (v.lw(i).starts_with("continu") || v.lw(i).starts_with("recall"))
         && !(opens_clause(v, i + 1) || i + 1 >= v.len() || v.is_comma(i + 1) || v.is_punct(i + 1, "."))
     {

@@ -311,3 +311,9 @@ fn a_record_listing_or_detailing_things_is_their_source() {
     let got = extract_text("The minister met the clerk to discuss document requests.");
     assert!(got.iter().all(|a| a.0 != "requests"), "{got:?}");
 }
+
+#[test]
+fn all_told_is_no_cue() {
+    let got = extract_text("All told, the groups spent more than two million dollars on the campaign.");
+    assert!(got.iter().all(|a| a.0 != "told"), "{got:?}");
+}
