@@ -625,7 +625,10 @@ pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
         return SourceKind::Anonymous;
     }
     let has_name = text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if !has_name && words.iter().any(|w| is_vague_head(w)) {
+    // "FEC reports", "CDC studies": an acronym names whose records they are.
+    let owned_records = text.split_whitespace().next().is_some_and(|w| w.len() >= 2 && is_all_caps(w))
+        && words.iter().any(|w| matches!(*w, "reports" | "studies" | "research"));
+    if !has_name && !owned_records && words.iter().any(|w| is_vague_head(w)) {
         return SourceKind::Vague;
     }
     // A record noun makes a document ("the cables", "Documents written
@@ -661,6 +664,8 @@ mod tests {
         let lex = Lexicon::builtin();
         assert_eq!(kind_of("people familiar with the matter", &lex), SourceKind::Anonymous);
         assert_eq!(kind_of("experts", &lex), SourceKind::Vague);
+        assert_eq!(kind_of("reports", &lex), SourceKind::Vague);
+        assert_eq!(kind_of("FEC reports", &lex), SourceKind::Document);
         assert_eq!(kind_of("The cables written by the ambassador", &lex), SourceKind::Document);
         assert_eq!(kind_of("Coastal Wire", &lex), SourceKind::Organisation);
         assert_eq!(kind_of("Jane Okafor", &lex), SourceKind::Person);
