@@ -640,7 +640,8 @@ pub fn build_with(
             None => b.resolve(a, parent_node),
         };
         b.graph.source_of[i] = node;
-        b.graph.unresolved[i] = unresolved && a.source.is_some_and(|s| kinds::could_point_back(s.of(text), lexicon));
+        b.graph.unresolved[i] = unresolved
+            && a.source.is_some_and(|s| kinds::could_point_back(s.of(text), lexicon) && !is_expletive_it(text, s));
         if let (Some(node), Some(span)) = (node, a.source) {
             b.recent.push(node, span.start);
         }
@@ -694,6 +695,20 @@ pub fn build_with(
         }
     }
     b.graph
+}
+
+/// "It's hard not to wonder", "it was clear that": an "it" that stands
+/// for nothing, so there is nothing for it to point back to.
+fn is_expletive_it(text: &str, source: Span) -> bool {
+    if !source.of(text).eq_ignore_ascii_case("it") {
+        return false;
+    }
+    // Only the next few words matter; never copy the rest of the article.
+    let rest = &text[source.end..];
+    let near = rest.char_indices().nth(12).map_or(rest, |(k, _)| &rest[..k]);
+    let next = near.trim_start().to_ascii_lowercase();
+    near.starts_with(['\'', '’'])
+        || ["is ", "was ", "seems ", "appears ", "remains "].iter().any(|v| next.starts_with(v))
 }
 
 /// A belief about a thing or a decision on one, not a proposition:
@@ -911,6 +926,14 @@ mod tests {
         );
         let (_, _, g) = graph_of("The mayor said the port would close, according to the Gazette.");
         assert!(g.chains.iter().any(|c| c.len() == 2), "the Gazette relays the mayor");
+    }
+
+    #[test]
+    fn an_it_that_stands_for_nothing_is_not_unresolved() {
+        let (_, _, g) = graph_of("It is hard not to wonder whether the port will close.");
+        assert!(g.unresolved.iter().all(|u| !u), "{g:?}");
+        let (_, _, g) = graph_of("It said the port would close.");
+        assert_eq!(g.unresolved, vec![true]);
     }
 
     #[test]
