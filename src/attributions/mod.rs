@@ -16,6 +16,7 @@ pub mod words;
 
 use serde::Serialize;
 
+use crate::analysis::Workers;
 use crate::lexicon::{CueKind, Lexicon, VerbForm};
 use crate::markup::{Article, BlockKind};
 use crate::sentences::Sentence;
@@ -54,15 +55,57 @@ impl Attribution {
 
 /// Extracts the attributions of every sentence of `article`.
 pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> Vec<Attribution> {
+    extract_with(article, sentences, lexicon, Workers::ONE)
+}
+
+/// [`extract`] with the sentences shared among `workers`. Each sentence's
+/// attributions depend on that sentence alone; what joins sentences
+/// (quotations running on, nesting) is done afterwards on the whole list.
+pub fn extract_with(
+    article: &Article,
+    sentences: &[Sentence],
+    lexicon: &Lexicon,
+    workers: Workers,
+) -> Vec<Attribution> {
     let lower = article.prose.to_ascii_lowercase();
+    let runs =
+        workers.map_ranges(sentences.len(), |range| extract_sentences(article, &lower, sentences, range, lexicon));
+    let mut out: Vec<Attribution> = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    for run in runs {
+        // Ids and parents within a run count from the run's start.
+        let base = out.len();
+        out.extend(run.into_iter().map(|mut a| {
+            a.id += base;
+            a.parent = a.parent.map(|p| p + base);
+            a
+        }));
+    }
+    extend_quotes_across_sentences(&mut out, sentences, &article.prose);
+    for a in &mut out {
+        merge_adjacent_pieces(&mut a.content, &article.prose);
+    }
+    nest(&mut out);
+    drop_reported_states(out)
+}
+
+/// The attributions found in each of `sentences[range]` on its own, with
+/// ids counted from zero.
+fn extract_sentences(
+    article: &Article,
+    lower: &str,
+    sentences: &[Sentence],
+    range: std::ops::Range<usize>,
+    lexicon: &Lexicon,
+) -> Vec<Attribution> {
     let mut toks: Vec<Token> = Vec::new();
     let mut found: Vec<CueMatch> = Vec::new();
     let mut in_quote: Vec<bool> = Vec::new();
     let mut out: Vec<Attribution> = Vec::new();
-    for (index, sentence) in sentences.iter().enumerate() {
+    for index in range {
+        let sentence = &sentences[index];
         tokenize(&article.prose, sentence.span, lexicon, &mut toks);
         view::quote_mask(&article.prose, &toks, sentence.open_quote_from.is_some(), &mut in_quote);
-        let v = View { text: &article.prose, lower: &lower, toks: &toks, sentence, in_quote: &in_quote };
+        let v = View { text: &article.prose, lower, toks: &toks, sentence, in_quote: &in_quote };
         let first_in_sentence = out.len();
         cues::find(&v, lexicon, &mut found);
         for cue in &found {
@@ -99,12 +142,7 @@ pub fn extract(article: &Article, sentences: &[Sentence], lexicon: &Lexicon) -> 
         link_citing(&v, &mut out[first_in_sentence..]);
         share_subject_with_gerunds(&v, &mut out[first_in_sentence..]);
     }
-    extend_quotes_across_sentences(&mut out, sentences, &article.prose);
-    for a in &mut out {
-        merge_adjacent_pieces(&mut a.content, &article.prose);
-    }
-    nest(&mut out);
-    drop_reported_states(out)
+    out
 }
 
 /// "Kelly said she wanted to …": a wish or belief inside someone's

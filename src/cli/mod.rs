@@ -137,6 +137,7 @@ fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
     let inputs =
         found.into_iter().filter(|(input, explicit)| wanted(input, *explicit, args, &resolver)).map(|(i, _)| i);
     let threads = stream::thread_count(args.threads);
+    crate::analysis::set_article_threads(threads);
     Ok(Prepared { inputs: inputs.collect(), errors, resolver, config_failed: false, threads })
 }
 

@@ -651,13 +651,21 @@ pub fn build_with(
     // such a mention is no hop in a chain. Nor is someone's act that a
     // record reports ("according to the minutes, the board rejected the
     // request"): the record is where the claim comes from.
+    // Judged once per distinct mention (and kind): a source named a thousand
+    // times is looked at once (the judgement allocates and scans word lists).
+    let mut credible_text: std::collections::HashMap<(&str, SourceKind), bool, FastHash> = Default::default();
     let in_chains: Vec<Option<usize>> = (0..n)
         .map(|i| {
             let configured = named.get(i).is_some_and(Option::is_some);
             let node = b.graph.source_of[i]?;
             let kind = b.graph.nodes[node].kind;
             let credible = configured
-                || attributions[i].source.is_none_or(|s| kinds::could_be_a_source(s.of(text), kind, lexicon));
+                || attributions[i].source.is_none_or(|s| {
+                    let mention = s.of(text);
+                    *credible_text
+                        .entry((mention, kind))
+                        .or_insert_with(|| kinds::could_be_a_source(mention, kind, lexicon))
+                });
             let recorded_act = attributions[i].parent.is_some() && is_stance_on_a_thing(text, &attributions[i]);
             (credible && !recorded_act).then_some(node)
         })

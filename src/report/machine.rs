@@ -5,6 +5,7 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 
 use super::{CheckedFile, FileError, LineIndex, Summary};
+use crate::analysis::Workers;
 use crate::rules::{Diagnostic, Label};
 use crate::span::Span;
 
@@ -225,6 +226,11 @@ pub fn json_fragment(file: &CheckedFile) -> String {
 /// How many diagnostics `json_fragment_pieces` renders per piece.
 const DIAGNOSTICS_PER_PIECE: usize = 256;
 
+/// Pieces rendered side by side, per worker, before they are written: a
+/// large article's findings are rendered on all its workers, a round at a
+/// time, so that memory holds a few pieces rather than the whole JSON.
+const PIECES_PER_WORKER_ROUND: usize = 8;
+
 /// `json_fragment`, handed to `write` a few hundred diagnostics at a time,
 /// so that a file with a million findings never has its whole JSON in
 /// memory. Stops when `write` breaks.
@@ -233,14 +239,23 @@ pub fn json_fragment_pieces(file: &CheckedFile, mut write: impl FnMut(&[u8]) -> 
         return ControlFlow::Continue(());
     }
     let index = LineIndex::new(&file.text);
-    let mut piece = Vec::new();
-    for (n, chunk) in file.diagnostics.chunks(DIAGNOSTICS_PER_PIECE).enumerate() {
-        piece.clear();
-        if n > 0 {
-            piece.push(b',');
+    let workers = Workers::for_article(file.text.len());
+    let pieces: Vec<&[Diagnostic]> = file.diagnostics.chunks(DIAGNOSTICS_PER_PIECE).collect();
+    let per_round = workers.count() * PIECES_PER_WORKER_ROUND;
+    for (round, batch) in pieces.chunks(per_round).enumerate() {
+        let rendered = workers.map_ranges(batch.len(), |range| {
+            let mut out = Vec::new();
+            for k in range {
+                if round > 0 || k > 0 {
+                    out.push(b',');
+                }
+                write_elements(&mut out, batch[k].iter().map(|d| json_diagnostic(file, &index, d)));
+            }
+            out
+        });
+        for piece in rendered {
+            write(&piece)?;
         }
-        write_elements(&mut piece, chunk.iter().map(|d| json_diagnostic(file, &index, d)));
-        write(&piece)?;
     }
     ControlFlow::Continue(())
 }

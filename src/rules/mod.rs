@@ -105,17 +105,49 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// Key of this article's own outlet, from its front matter or config.
     pub outlet_key: Option<String>,
+    /// The threads the per-claim rules may share.
+    pub workers: crate::analysis::Workers,
 }
 
 /// Runs every rule that is on over one article.
 pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
     let by_sentence = BySentence::new(cx.attributions);
+    // Each claim is judged on its own, so a large article's sentences are
+    // shared among threads; the diagnostics come back in sentence order.
+    let workers = cx.workers;
+    // The whole-article source rules run beside them.
+    let (runs, mut whole) = workers.join(
+        || workers.map_ranges(cx.sentences.len(), |range| check_claims(cx, settings, &by_sentence, range)),
+        || {
+            let mut found = Vec::new();
+            sources::check(cx, settings, &mut found);
+            found
+        },
+    );
+    let mut out = crate::sentences::concat(runs);
+    out.append(&mut whole);
+    house::apply(cx, &settings.house, &mut out);
+    out.retain(|d| settings.severity(d.rule).is_some());
+    for d in &mut out {
+        d.severity = settings.severity(d.rule).unwrap_or(d.severity);
+    }
+    out
+}
+
+/// The per-claim diagnostics of `cx.sentences[range]`.
+fn check_claims(
+    cx: &Context,
+    settings: &RuleSettings,
+    by_sentence: &BySentence,
+    range: std::ops::Range<usize>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     // Each claim is lowercased into one reused buffer rather than a fresh
     // string per sentence (or a lowercase copy of a whole 100 MB article).
     let mut lower = String::new();
     let mut own: Vec<&Attribution> = Vec::new();
-    for (i, sentence) in cx.sentences.iter().enumerate() {
+    for i in range {
+        let sentence = &cx.sentences[i];
         let judgement = &cx.judgements[i];
         if !judgement.is_claim {
             continue;
@@ -128,12 +160,6 @@ pub fn check(cx: &Context, settings: &RuleSettings) -> Vec<Diagnostic> {
         let words = claim_words(&lower);
         let claim = Claim { sentence, judgement, own: &own, words: &words };
         check_sentence(cx, settings, &claim, &mut out);
-    }
-    sources::check(cx, settings, &mut out);
-    house::apply(cx, &settings.house, &mut out);
-    out.retain(|d| settings.severity(d.rule).is_some());
-    for d in &mut out {
-        d.severity = settings.severity(d.rule).unwrap_or(d.severity);
     }
     out
 }

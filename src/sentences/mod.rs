@@ -8,6 +8,7 @@
 
 pub mod tokens;
 
+use crate::analysis::Workers;
 use crate::lexicon::Lexicon;
 use crate::markup::{Article, BlockKind};
 use crate::span::Span;
@@ -94,11 +95,33 @@ fn is_double_quote(c: char) -> bool {
 
 /// Splits every block of `article` into sentences.
 pub fn split(article: &Article, lexicon: &Lexicon) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (index, block) in article.blocks.iter().enumerate() {
-        split_block(&article.prose, block.span, index, block.kind, lexicon, &mut out);
+    split_with(article, lexicon, Workers::ONE)
+}
+
+/// [`split`] with the blocks shared among `workers`: each block is split on
+/// its own, so runs of blocks can be split side by side.
+pub fn split_with(article: &Article, lexicon: &Lexicon, workers: Workers) -> Vec<Sentence> {
+    let runs = workers.map_ranges(article.blocks.len(), |blocks| {
+        let mut out = Vec::new();
+        for index in blocks {
+            let block = &article.blocks[index];
+            split_block(&article.prose, block.span, index, block.kind, lexicon, &mut out);
+        }
+        out
+    });
+    concat(runs)
+}
+
+/// The runs one after the other, moved into one vector.
+pub(crate) fn concat<T>(runs: Vec<Vec<T>>) -> Vec<T> {
+    if runs.len() == 1 {
+        return runs.into_iter().next().unwrap_or_default();
     }
-    out
+    let mut all = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    for run in runs {
+        all.extend(run);
+    }
+    all
 }
 
 /// Tracks whether we are inside a double quotation.
