@@ -115,6 +115,25 @@ fn ten_megabyte_file() {
     assert_eq!(doc["summary"]["files"], 2);
 }
 
+/// A large article's extract json is written as it is serialised; the
+/// document must still be whole, and agree with the jsonl lines.
+#[test]
+fn extract_of_a_large_article_is_whole_json() {
+    let dir = folder_with("extract-large", &[("big.md", big_article(2 << 20).as_bytes())]);
+    let json = whosaid(&["extract", "--format", "json", "."], &dir);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("extract json parses");
+    let files = doc["files"].as_array().expect("files");
+    assert_eq!(files.len(), 2);
+    let big = files.iter().find(|f| f["path"].as_str().is_some_and(|p| p.ends_with("big.md"))).expect("big.md");
+    assert!(big["attributions"].as_array().is_some_and(|a| a.len() > 10_000));
+    let jsonl = whosaid(&["extract", "--format", "jsonl", "."], &dir);
+    assert_eq!(jsonl.code, 0, "{}", jsonl.stderr);
+    let lines: Vec<serde_json::Value> =
+        jsonl.stdout.lines().map(|l| serde_json::from_str(l).expect("jsonl line parses")).collect();
+    assert_eq!(&lines, files);
+}
+
 #[test]
 #[ignore = "100 MB: run with --include-ignored (tests/bench/run.sh does, on a release build)"]
 fn hundred_megabyte_file() {

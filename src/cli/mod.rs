@@ -163,6 +163,9 @@ enum Outcome {
     Rendered(CheckedOutput),
     Extracted {
         rendered: String,
+        /// A large article's json, serialised while it is written instead
+        /// of rendered whole (see `JsonLater`); `rendered` is then empty.
+        later: Option<Box<report::extract::ExtractedFile>>,
     },
     Graphed(FileGraph),
     Unreadable(FileError),
@@ -691,14 +694,49 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
         Err(outcome) => return outcome,
     };
     let path = input.display();
-    let rendered = match format {
-        ExtractFormat::Human => report::extract::human(path, &text, &analysis),
-        ExtractFormat::Json | ExtractFormat::Jsonl => {
-            let graph = file_graph(input, &settings, &analysis);
-            report::extract::jsonl_line(&report::extract::extracted(graph, &analysis))
+    match format {
+        ExtractFormat::Human => {
+            Outcome::Extracted { rendered: report::extract::human(path, &text, &analysis), later: None }
         }
-    };
-    Outcome::Extracted { rendered }
+        ExtractFormat::Json | ExtractFormat::Jsonl => {
+            // The json holds offsets, not text: the source can go now.
+            drop(text);
+            let graph = file_graph(input, &settings, &analysis);
+            let file = report::extract::extracted(graph, &analysis);
+            if analysis.article.prose.len() >= JSON_LATER_BYTES {
+                Outcome::Extracted { rendered: String::new(), later: Some(Box::new(file)) }
+            } else {
+                Outcome::Extracted { rendered: report::extract::jsonl_line(&file), later: None }
+            }
+        }
+    }
+}
+
+/// Writes a large article's extracted json straight to the output, ending
+/// the line for jsonl, as `jsonl_line` (trimmed for json) would give it.
+fn write_extracted(out: &mut Output, file: &report::extract::ExtractedFile, format: ExtractFormat) -> ControlFlow<()> {
+    let mut writer = OutputWriter(out);
+    if serde_json::to_writer(&mut writer, file).is_err() {
+        return ControlFlow::Break(());
+    }
+    if format == ExtractFormat::Json { ControlFlow::Continue(()) } else { out.write(b"\n") }
+}
+
+/// The output as an `io::Write`, for serialisers that write as they go; a
+/// write the output refused (closed pipe) is an error that stops them.
+struct OutputWriter<'o>(&'o mut Output);
+
+impl std::io::Write for OutputWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(bytes) {
+            ControlFlow::Continue(()) => Ok(bytes.len()),
+            ControlFlow::Break(()) => Err(std::io::Error::other("output closed")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn extract(args: &CommonArgs) -> Result<u8, u8> {
@@ -719,15 +757,18 @@ fn extract(args: &CommonArgs) -> Result<u8, u8> {
         prepared.threads,
         |_, input| extract_one(input, resolver, format),
         |i, result| match result.unwrap_or_else(|crash| crash_error(&inputs[i], &crash)) {
-            Outcome::Extracted { rendered } => {
-                if format != ExtractFormat::Json {
-                    return out.write(rendered.as_bytes());
+            Outcome::Extracted { rendered, later } => {
+                if format == ExtractFormat::Json {
+                    if !first {
+                        let _ = out.write(b",\n");
+                    }
+                    first = false;
                 }
-                if !first {
-                    let _ = out.write(b",\n");
+                match later {
+                    Some(file) => write_extracted(&mut out, &file, format),
+                    None if format == ExtractFormat::Json => out.write(rendered.trim_end().as_bytes()),
+                    None => out.write(rendered.as_bytes()),
                 }
-                first = false;
-                out.write(rendered.trim_end().as_bytes())
             }
             Outcome::Unreadable(e) => {
                 warn(&e.to_string());
