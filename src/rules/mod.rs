@@ -433,9 +433,12 @@ fn refuses_to_speak(text: &str, a: &Attribution) -> bool {
         "emails",
     ];
     let cue = a.cue.of(text).to_lowercase();
+    if !REFUSALS.iter().any(|r| cue.contains(r)) {
+        return false;
+    }
+    // Only a refusing cue has its content (often paragraphs) lowercased.
     let content = a.content.first().map_or(String::new(), |c| c.of(text).trim_start().to_lowercase());
-    REFUSALS.iter().any(|r| cue.contains(r))
-        && (content.is_empty() || SILENT_CONTENT.iter().any(|c| content.starts_with(c)))
+    content.is_empty() || SILENT_CONTENT.iter().any(|c| content.starts_with(c))
 }
 
 fn chain_names(cx: &Context, nodes: &[usize]) -> Vec<String> {
