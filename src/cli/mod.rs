@@ -715,10 +715,14 @@ fn extract_one(input: &Input, resolver: &Resolver, format: ExtractFormat) -> Out
 /// Writes a large article's extracted json straight to the output, ending
 /// the line for jsonl, as `jsonl_line` (trimmed for json) would give it.
 fn write_extracted(out: &mut Output, file: &report::extract::ExtractedFile, format: ExtractFormat) -> ControlFlow<()> {
-    let mut writer = OutputWriter(out);
-    if serde_json::to_writer(&mut writer, file).is_err() {
+    // serde_json writes a few bytes at a time: gather them in a buffer
+    // first, which costs a copy where going through the output each time
+    // cost more than the serialising.
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, OutputWriter(out));
+    if serde_json::to_writer(&mut writer, file).is_err() || writer.flush().is_err() {
         return ControlFlow::Break(());
     }
+    drop(writer);
     if format == ExtractFormat::Json { ControlFlow::Continue(()) } else { out.write(b"\n") }
 }
 
