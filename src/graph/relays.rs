@@ -83,6 +83,32 @@ fn new_relay(sentence: usize, id: usize, cue: Span, source: Span, content: Vec<S
     }
 }
 
+/// Makes `existing` (a cue the extractor already found on the relay's verb)
+/// or a new attribution the relay: `source` said `content` through `cue`,
+/// hanging below `parent`. Returns its id.
+fn set_relay(
+    attrs: &mut Vec<Attribution>,
+    existing: Option<usize>,
+    sentence: usize,
+    cue: Span,
+    source: Span,
+    content: Vec<Span>,
+    parent: Option<usize>,
+) -> usize {
+    let id = existing.unwrap_or_else(|| {
+        attrs.push(new_relay(sentence, attrs.len(), cue, source, Vec::new()));
+        attrs.len() - 1
+    });
+    let relay = &mut attrs[id];
+    relay.cue = cue;
+    relay.source = Some(source);
+    relay.kind = CueKind::According;
+    relay.content = content;
+    relay.parent = parent;
+    relay.audience = None;
+    id
+}
+
 /// Where ", which cited Y" (or "who quoted", "citing") starts inside a
 /// source mention: (end of the relay's own name, verb span, cited span).
 fn citation_inside(text: &str, source: Span) -> Option<(usize, Span, Span)> {
@@ -124,14 +150,8 @@ fn split_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
         let subject = trim_span(text, Span::new(source.start, name_end));
         attrs[m].source = Some(subject);
         let content = attrs[m].content.clone();
-        let w = match (0..attrs.len()).find(|&w| w != m && attrs[w].cue.overlaps(verb)) {
-            Some(w) => w,
-            None => {
-                let id = attrs.len();
-                attrs.push(new_relay(attrs[m].sentence, id, verb, cited, Vec::new()));
-                id
-            }
-        };
+        let existing = (0..attrs.len()).find(|&w| w != m && attrs[w].cue.overlaps(verb));
+        let w = set_relay(attrs, existing, attrs[m].sentence, verb, cited, content, Some(m));
         let inside_subject: Vec<usize> =
             (0..attrs.len()).filter(|&i| i != m && i != w && subject.contains(attrs[i].cue)).collect();
         // M hangs where it hung before the relay and the subject's cues did.
@@ -140,13 +160,6 @@ fn split_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
             parent = attrs[p].parent.filter(|&q| q != m);
         }
         attrs[m].parent = parent;
-        let relay = &mut attrs[w];
-        relay.cue = verb;
-        relay.source = Some(cited);
-        relay.kind = CueKind::According;
-        relay.content = content;
-        relay.parent = Some(m);
-        relay.audience = None;
         dropped.extend(inside_subject);
     }
     remove(attrs, &dropped);
@@ -179,22 +192,9 @@ fn according_which_cited(text: &str, attrs: &mut Vec<Attribution>) {
         }
         attrs[m].content = vec![said];
         let sentence = attrs[m].sentence;
-        let w = match (0..attrs.len()).find(|&w| attrs[w].sentence == sentence && w != m && attrs[w].cue.overlaps(verb))
-        {
-            Some(w) => w,
-            None => {
-                let id = attrs.len();
-                attrs.push(new_relay(sentence, id, verb, cited, Vec::new()));
-                id
-            }
-        };
-        let relay = &mut attrs[w];
-        relay.cue = verb;
-        relay.source = Some(cited);
-        relay.kind = CueKind::According;
-        relay.content = vec![said];
-        relay.parent = Some(m);
-        relay.audience = None;
+        let existing =
+            (0..attrs.len()).find(|&w| attrs[w].sentence == sentence && w != m && attrs[w].cue.overlaps(verb));
+        set_relay(attrs, existing, sentence, verb, cited, vec![said], Some(m));
     }
 }
 
@@ -393,21 +393,8 @@ fn record_frame(text: &str, index: usize, sentence: &Sentence, attrs: &mut Vec<A
     let rest = trim_span(text, Span::new(after, sentence.span.end));
     // The extractor may have read a word of the phrase as a cue ("leaks");
     // that attribution becomes the frame.
-    let frame = match own.iter().copied().find(|&i| record.cover(cue).contains(attrs[i].cue)) {
-        Some(i) => i,
-        None => {
-            let id = attrs.len();
-            attrs.push(new_relay(index, id, cue, record, Vec::new()));
-            id
-        }
-    };
-    let f = &mut attrs[frame];
-    f.cue = cue;
-    f.source = Some(record);
-    f.kind = CueKind::According;
-    f.content = vec![rest];
-    f.parent = None;
-    f.audience = None;
+    let existing = own.iter().copied().find(|&i| record.cover(cue).contains(attrs[i].cue));
+    let frame = set_relay(attrs, existing, index, cue, record, vec![rest], None);
     attrs[main].parent = Some(frame);
     for &i in &own {
         if i != frame && i != main && attrs[i].parent == Some(frame) && !rest.contains(attrs[i].cue) {
