@@ -25,27 +25,44 @@ pub fn lines(source: &str) -> Vec<Line> {
     let bytes = source.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Line { start, end: i, next: i + 1 });
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                let next = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-                out.push(Line { start, end: i, next });
-                i = next;
-                start = i;
-            }
-            _ => i += 1,
-        }
+    while let Some(i) = next_line_break(bytes, start) {
+        let next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        out.push(Line { start, end: i, next });
+        start = next;
     }
     if start < bytes.len() {
         out.push(Line { start, end: bytes.len(), next: bytes.len() });
     }
     out
+}
+
+/// Eight copies of byte `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// Whether some byte of `word` is zero, as its high bit. A borrow can only
+/// mark bytes above a real zero byte, so the lowest mark is exact.
+const fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(splat(1)) & !word & splat(0x80)
+}
+
+/// The index of the first `\n` or `\r` at or after `from`. Looks at eight
+/// bytes at a time: lines are long and this runs over every byte of every
+/// article.
+pub(crate) fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let word = u64::from_le_bytes(chunk);
+        let marks = zero_bytes(word ^ splat(b'\n')) | zero_bytes(word ^ splat(b'\r'));
+        if marks != 0 {
+            return Some(i + (marks.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|k| i + k)
 }
 
 #[cfg(test)]
@@ -59,5 +76,22 @@ mod tests {
         assert_eq!(got, vec!["a", "b", "c", "d"]);
         assert_eq!(lines("x\n").len(), 1);
         assert!(lines("").is_empty());
+    }
+
+    #[test]
+    fn line_breaks_found_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..len {
+                for mark in [b'\n', b'\r'] {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = mark;
+                    assert_eq!(next_line_break(&bytes, 0), Some(at), "len {len} at {at}");
+                    assert_eq!(next_line_break(&bytes, at + 1), None);
+                }
+            }
+        }
+        // Bytes just above and below the marks, and non-ASCII, are no breaks.
+        assert_eq!(next_line_break("\u{b}\u{c}\u{e}é—”\u{b}\u{b}\r".as_bytes(), 0), Some(13));
+        assert_eq!(lines("a\r\n\r\nb").iter().map(|l| l.next).collect::<Vec<_>>(), vec![3, 5, 6]);
     }
 }

@@ -127,12 +127,19 @@ fn classify_special_blocks(article: &mut Article, lexicon: &Lexicon) {
             continue;
         }
         let text = article.prose[block.span.range()].trim_start();
-        if lexicon.related_markers.iter().any(|m| text.starts_with(m.as_str())) {
+        if starts_with_any(text, &lexicon.related_markers) {
             block.kind = BlockKind::Related;
-        } else if lexicon.credit_markers.iter().any(|m| text.starts_with(m.as_str())) {
+        } else if starts_with_any(text, &lexicon.credit_markers) {
             block.kind = BlockKind::Credit;
         }
     }
+}
+
+/// Whether `text` starts with one of `markers`. The first bytes are
+/// compared before the rest, so most blocks cost no string comparison.
+fn starts_with_any(text: &str, markers: &[String]) -> bool {
+    let Some(first) = text.as_bytes().first() else { return markers.iter().any(String::is_empty) };
+    markers.iter().any(|m| m.as_bytes().first().is_none_or(|b| b == first) && text.starts_with(m.as_str()))
 }
 
 /// Replaces `range` of `bytes` with spaces, keeping line breaks so that

@@ -70,13 +70,16 @@ fn is_adjacent(source: &str, prev_end: usize, next_start: usize) -> bool {
 /// A short line that does not end like a sentence:
 /// `Russia's veto threat "a horrible possibility"`.
 pub fn looks_like_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    if words == 0 || words > HEADING_MAX_WORDS {
-        return false;
-    }
+    // The ending is checked first and words are counted only up to one
+    // past the limit: most lines are whole paragraphs, and walking every
+    // character of them was most of this stage.
     let core =
         line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'));
-    !core.ends_with(['.', '!', '?', ':', ';', '…'])
+    if core.ends_with(['.', '!', '?', ':', ';', '…']) {
+        return false;
+    }
+    let words = line.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
+    (1..=HEADING_MAX_WORDS).contains(&words)
 }
 
 #[cfg(test)]

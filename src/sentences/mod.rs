@@ -85,6 +85,18 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// would make them quadratic.
 pub const MAX_SENTENCE_BYTES: usize = 4 * 1024;
 
+/// The bytes the splitter stops at: quote marks, sentence ends and every
+/// byte of a non-ASCII character (curly quotes, ellipses).
+const NEEDS_A_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || matches!(b as u8, b'"' | b'\'' | b'.' | b'!' | b'?');
+        b += 1;
+    }
+    table
+};
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
@@ -179,15 +191,18 @@ fn split_block(text: &str, span: Span, block: usize, kind: BlockKind, lexicon: &
     let mut i = 0;
     while i < bytes.len() {
         // Most bytes are ASCII that neither marks a quote nor ends a
-        // sentence: they only become the quote tracker's previous character.
-        let b = bytes[i];
-        if b.is_ascii()
-            && !matches!(b, b'"' | b'\'' | b'.' | b'!' | b'?')
-            && i.saturating_sub(start) < MAX_SENTENCE_BYTES
-        {
-            quotes.prev = Some(char::from(b));
+        // sentence: they are skipped in a tight loop, and only the last of
+        // them becomes the quote tracker's previous character.
+        let plain_until = bytes.len().min(start + MAX_SENTENCE_BYTES);
+        let run_start = i;
+        while i < plain_until && !NEEDS_A_LOOK[usize::from(bytes[i])] {
             i += 1;
-            continue;
+        }
+        if i > run_start {
+            quotes.prev = Some(char::from(bytes[i - 1]));
+        }
+        if i >= bytes.len() {
+            break;
         }
         let (c, len) = tokens::char_at(s, i);
         quotes.see(s, span.start, i, c);
