@@ -202,7 +202,12 @@ pub fn head(input: &Input, len: usize) -> Vec<u8> {
 
 /// Checks for binary content and decodes UTF-8 without loss.
 pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
-    if let Some(nul) = bytes[..bytes.len().min(BINARY_SNIFF)].iter().position(|&b| b == 0) {
+    let sniffed = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    // `contains` on bytes is a word-at-a-time search; the byte loop of
+    // `position` runs only on the rare binary file.
+    if sniffed.contains(&0)
+        && let Some(nul) = sniffed.iter().position(|&b| b == 0)
+    {
         return Err((nul, "binary file: NUL byte found; whosaid reads UTF-8 text".into()));
     }
     String::from_utf8(bytes).map_err(|e| {

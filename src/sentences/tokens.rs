@@ -65,6 +65,8 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
         if c.is_alphanumeric() {
             let mut end = i + len;
             let mut all_digits = c.is_ascii_digit();
+            // Only a word with an inner apostrophe can hold a clitic.
+            let mut has_apostrophe = false;
             loop {
                 while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
                     all_digits &= bytes[end].is_ascii_digit();
@@ -86,6 +88,7 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
                     break;
                 }
                 all_digits &= d.is_ascii_digit() || d == '.' || d == ',';
+                has_apostrophe |= is_apostrophe(d);
                 end = j + d_len;
             }
             // A trailing period belongs to an abbreviation or acronym.
@@ -96,7 +99,7 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
                 }
             }
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-            match clitic_split(&s[i..end]) {
+            match has_apostrophe.then(|| clitic_split(&s[i..end])).flatten() {
                 // "He’s said", "they’ve argued": the pronoun is the subject
                 // and the clitic an auxiliary.
                 Some(stem) => {
