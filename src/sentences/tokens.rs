@@ -49,76 +49,145 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
 /// Splits `text[span]` into tokens. `lexicon` supplies the abbreviations
 /// whose period belongs to the word.
 ///
-/// A byte loop: runs of ASCII letters and digits, most of any text, are
-/// taken without decoding; other characters are decoded one at a time.
+/// A byte loop: spaces and runs of ASCII letters and digits, most of any
+/// text, are classified by table without decoding; other characters are
+/// decoded one at a time.
 pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
     out.clear();
     let s = &text[span.range()];
     let bytes = s.as_bytes();
+    let token =
+        |from: usize, to: usize, kind: TokenKind| Token { span: Span::new(span.start + from, span.start + to), kind };
     let mut i = 0;
     while i < bytes.len() {
+        let class = ASCII_CLASS[usize::from(bytes[i])];
+        if class == SPACE {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
-        if c.is_whitespace() {
+        // ASCII marks are never white space; only other characters need
+        // the Unicode tables.
+        let non_ascii = !c.is_ascii();
+        if non_ascii && c.is_whitespace() {
             i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + len;
-            let mut all_digits = c.is_ascii_digit();
-            // Only a word with an inner apostrophe can hold a clitic.
-            let mut has_apostrophe = false;
-            loop {
-                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                    all_digits &= bytes[end].is_ascii_digit();
-                    end += 1;
-                }
-                if end >= bytes.len() {
-                    break;
-                }
-                let j = end;
-                let (d, d_len) = char_at(s, j);
-                // Only looked at for marks inside a word: decoding the next
-                // character costs.
-                let next_is_alnum = || s[j + d_len..].chars().next().is_some_and(|n| n.is_alphanumeric());
-                let joins = d.is_alphanumeric()
-                    || ((is_apostrophe(d) || d == '-' || d == '&') && !all_digits && next_is_alnum())
-                    || ((d == '.' || d == ',') && all_digits && s[j + 1..].starts_with(|n: char| n.is_ascii_digit()))
-                    || (d == '.' && !all_digits && next_is_alnum() && is_acronym_so_far(&s[i..j]));
-                if !joins {
-                    break;
-                }
-                all_digits &= d.is_ascii_digit() || d == '.' || d == ',';
-                has_apostrophe |= is_apostrophe(d);
-                end = j + d_len;
-            }
-            // A trailing period belongs to an abbreviation or acronym.
-            if bytes.get(end) == Some(&b'.') {
-                let word = &s[i..end];
-                if lexicon.abbreviations.contains(word) || word.contains('.') || is_initial(word) {
-                    end += 1;
-                }
-            }
-            let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-            match has_apostrophe.then(|| clitic_split(&s[i..end])).flatten() {
+        if class != MARK || non_ascii && c.is_alphanumeric() {
+            let word = word_at(s, i, len, lexicon);
+            match word.has_apostrophe.then(|| clitic_split(&s[i..word.end])).flatten() {
                 // "He’s said", "they’ve argued": the pronoun is the subject
                 // and the clitic an auxiliary.
                 Some(stem) => {
-                    out.push(Token { span: Span::new(span.start + i, span.start + i + stem), kind });
-                    out.push(Token { span: Span::new(span.start + i + stem, span.start + end), kind });
+                    out.push(token(i, i + stem, word.kind));
+                    out.push(token(i + stem, word.end, word.kind));
                 }
-                None => out.push(Token { span: Span::new(span.start + i, span.start + end), kind }),
+                None => out.push(token(i, word.end, word.kind)),
             }
-            i = end;
+            i = word.end;
         } else if (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8)) {
             // '' and `` stand for double quotes in some wire copy.
-            out.push(Token { span: Span::new(span.start + i, span.start + i + 2), kind: TokenKind::Quote });
+            out.push(token(i, i + 2, TokenKind::Quote));
             i += 2;
         } else {
             let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
-            out.push(Token { span: Span::new(span.start + i, span.start + i + len), kind });
+            out.push(token(i, i + len, kind));
             i += len;
         }
     }
+}
+
+/// What an ASCII byte is to the tokenizer: bytes of other characters are
+/// `MARK` too, and decoded.
+const MARK: u8 = 0;
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 4;
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [MARK; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            // The ASCII characters `char::is_whitespace` accepts.
+            SPACE
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    table
+};
+
+/// A word found by [`word_at`].
+struct WordEnd {
+    end: usize,
+    kind: TokenKind,
+    /// Only a word with an inner apostrophe can hold a clitic.
+    has_apostrophe: bool,
+}
+
+/// The word starting with the alphanumeric character at byte `i` of `s`
+/// (`len` bytes long), with its inner apostrophes, hyphens and periods.
+fn word_at(s: &str, i: usize, len: usize, lexicon: &Lexicon) -> WordEnd {
+    let bytes = s.as_bytes();
+    let mut end = i + len;
+    let mut all_digits = bytes[i].is_ascii_digit();
+    let mut has_apostrophe = false;
+    loop {
+        end = ascii_alphanumeric_end(bytes, end, &mut all_digits);
+        let Some(&b) = bytes.get(end) else { break };
+        // ASCII letters and digits are taken; of the other ASCII bytes
+        // only these marks can join a word. Most words end at a space.
+        if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.' | b',') {
+            break;
+        }
+        let j = end;
+        let (d, d_len) = char_at(s, j);
+        let next_is_alnum = || s[j + d_len..].chars().next().is_some_and(|n| n.is_alphanumeric());
+        let joins = d.is_alphanumeric()
+            || ((is_apostrophe(d) || d == '-' || d == '&') && !all_digits && next_is_alnum())
+            || ((d == '.' || d == ',') && all_digits && s[j + 1..].starts_with(|n: char| n.is_ascii_digit()))
+            || (d == '.' && !all_digits && next_is_alnum() && is_acronym_so_far(&s[i..j]));
+        if !joins {
+            break;
+        }
+        all_digits &= d.is_ascii_digit() || d == '.' || d == ',';
+        has_apostrophe |= is_apostrophe(d);
+        end = j + d_len;
+    }
+    // A trailing period belongs to an abbreviation or acronym.
+    if bytes.get(end) == Some(&b'.') {
+        let word = &s[i..end];
+        if lexicon.abbreviations.contains(word) || word.contains('.') || is_initial(word) {
+            end += 1;
+        }
+    }
+    let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
+    WordEnd { end, kind, has_apostrophe }
+}
+
+/// The end of the run of ASCII letters and digits at `from`; clears
+/// `all_digits` when the run holds a letter. Digits are taken first so
+/// that the usual run, all letters or all digits, is one tight loop.
+fn ascii_alphanumeric_end(bytes: &[u8], mut from: usize, all_digits: &mut bool) -> usize {
+    if *all_digits {
+        while from < bytes.len() && ASCII_CLASS[usize::from(bytes[from])] == DIGIT {
+            from += 1;
+        }
+        if bytes.get(from).is_none_or(|&b| ASCII_CLASS[usize::from(b)] != LETTER) {
+            return from;
+        }
+        *all_digits = false;
+    }
+    while from < bytes.len() && ASCII_CLASS[usize::from(bytes[from])] & (DIGIT | LETTER) != 0 {
+        from += 1;
+    }
+    from
 }
 
 /// The end of the run of alphanumeric characters at byte `i` of `text`.
