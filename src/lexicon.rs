@@ -94,6 +94,29 @@ impl WordFilter {
     }
 }
 
+/// A word set looked up once per token, with a [`WordFilter`] in front so
+/// that most tokens cost no hashing.
+#[derive(Clone, Debug, Default)]
+pub struct TokenSet {
+    words: WordSet,
+    filter: WordFilter,
+}
+
+impl TokenSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.words.contains(word)
+    }
+}
+
+impl Extend<String> for TokenSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for word in words {
+            self.filter.insert(&word);
+            self.words.insert(word);
+        }
+    }
+}
+
 pub const BUILTIN_CUES: &str = include_str!("../rules/lexicon/cues.toml");
 pub const BUILTIN_SOURCES: &str = include_str!("../rules/lexicon/sources.toml");
 pub const BUILTIN_MARKUP: &str = include_str!("../rules/lexicon/markup.toml");
@@ -201,7 +224,7 @@ pub struct Lexicon {
     cue_word_filter: WordFilter,
     pub cue_phrases: PhraseIndex<CueKind>,
     pub venue_phrases: PhraseIndex<()>,
-    pub content_nouns: WordSet,
+    pub content_nouns: TokenSet,
     pub glue: WordSet,
     pub vague: PhraseIndex<()>,
     pub anonymous: PhraseIndex<()>,
@@ -410,7 +433,7 @@ impl Lexicon {
     }
 }
 
-fn lower_into(set: &mut WordSet, words: &[String]) {
+fn lower_into(set: &mut impl Extend<String>, words: &[String]) {
     set.extend(words.iter().map(|w| w.to_ascii_lowercase()));
 }
 
