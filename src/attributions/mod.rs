@@ -755,10 +755,19 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, cue: &C
     end
 }
 
+/// `w` without any repeats of `suffix` at its end: `trim_end_matches` with
+/// a string pattern, without building a substring searcher on each call.
+fn strip_all<'w>(mut w: &'w str, suffix: &str) -> &'w str {
+    while let Some(rest) = w.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
+        w = rest;
+    }
+    w
+}
+
 /// Cue verbs that report a whole clause ("said he was alarmed … and
 /// wanted …"), as opposed to those that take an object ("defended X").
 fn takes_clause(w: &str) -> bool {
-    let stem = w.trim_end_matches("ing").trim_end_matches('s').trim_end_matches("ed").trim_end_matches('d');
+    let stem = strip_all(strip_all(w, "ing").trim_end_matches('s'), "ed").trim_end_matches('d');
     matches!(
         stem,
         "say"
