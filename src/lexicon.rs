@@ -202,9 +202,17 @@ impl<T: Clone> PhraseIndex<T> {
 
     /// The longest phrase starting at `words[0]`; returns its length in words.
     /// `words` are lowercased; "*" in a phrase matches any one word.
+    #[inline]
     pub fn longest_at<'a>(&'a self, words: &[&str]) -> Option<(usize, &'a T)> {
+        // The filter is checked inline: most words are turned away by it,
+        // and a call per word of every claim cost more than the check.
         let first = words.first().filter(|w| self.first_words.may_contain(w))?;
-        let entries = self.by_first.get(*first)?;
+        self.longest_from(first, words)
+    }
+
+    /// [`Self::longest_at`] once `first` passed the filter.
+    fn longest_from<'a>(&'a self, first: &str, words: &[&str]) -> Option<(usize, &'a T)> {
+        let entries = self.by_first.get(first)?;
         entries.iter().find_map(|p| {
             let matches = p.rest.len() < words.len()
                 && p.rest.iter().zip(&words[1..]).all(|(want, got)| want == "*" || want == got);
@@ -212,6 +220,7 @@ impl<T: Clone> PhraseIndex<T> {
         })
     }
 
+    #[inline]
     pub fn starts_with(&self, word: &str) -> bool {
         self.first_words.may_contain(word) && self.by_first.contains_key(word)
     }
