@@ -117,8 +117,16 @@ pub(super) fn scan(source: &str, bytes: &mut [u8], span: Span, found: &mut Inlin
     let mut closers = Closers::new();
     let end = span.end;
     let mut i = span.start;
+    let bytes_of_source = source.as_bytes();
     while i < end {
-        let c = source.as_bytes()[i];
+        // Plain text, nearly all of a block, is skipped in a tight loop.
+        // The marks are ASCII, so they never occur inside a multibyte
+        // character and the skip always stops on a character boundary.
+        match bytes_of_source[i..end].iter().position(|&b| INLINE_MARK[usize::from(b)]) {
+            Some(k) => i += k,
+            None => break,
+        }
+        let c = bytes_of_source[i];
         let consumed = match c {
             b'!' if source.as_bytes().get(i + 1) == Some(&b'[') => {
                 link(source, i + 1, end, &mut closers).map(|(_, _, after)| {
@@ -169,6 +177,18 @@ pub(super) fn scan(source: &str, bytes: &mut [u8], span: Span, found: &mut Inlin
         i += consumed.unwrap_or_else(|| utf8_len(c));
     }
 }
+
+/// The bytes that can start inline syntax.
+const INLINE_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = b"![`<*_\\";
+    let mut k = 0;
+    while k < marks.len() {
+        table[marks[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// An underscore at the edge of a word (`_word_`) is emphasis; one inside a
 /// word (`snake_case`) is text.
