@@ -454,7 +454,9 @@ mod tests {
             open_quote_from: None,
             ends_in_quote: false,
         };
-        let v = View { text: s, lower: &lower, toks: &toks, sentence: &sentence, in_quote: &[] };
+        let mut words = Vec::new();
+        crate::attributions::view::token_words(&lower, &toks, &mut words);
+        let v = View { text: s, lower: &lower, toks: &toks, words: &words, sentence: &sentence, in_quote: &[] };
         f(&v)
     }
 

@@ -10,6 +10,9 @@ pub struct View<'a> {
     /// The same, ASCII-lowercased: same offsets, case-free comparisons.
     pub lower: &'a str,
     pub toks: &'a [Token],
+    /// Each token's text in `lower`, sliced once per sentence: stages ask
+    /// for the same token's words many times.
+    pub words: &'a [&'a str],
     pub sentence: &'a Sentence,
     /// For each token: whether it stands inside a direct quotation.
     pub in_quote: &'a [bool],
@@ -42,6 +45,12 @@ pub fn quote_mask(text: &str, toks: &[Token], starts_inside: bool, out: &mut Vec
     }
 }
 
+/// The text of each token of `toks` in `lower`, into `out`.
+pub fn token_words<'t>(lower: &'t str, toks: &[Token], out: &mut Vec<&'t str>) {
+    out.clear();
+    out.extend(toks.iter().map(|t| t.span.of(lower)));
+}
+
 impl View<'_> {
     pub fn len(&self) -> usize {
         self.toks.len()
@@ -49,7 +58,7 @@ impl View<'_> {
 
     /// The token's lowercased text.
     pub fn lw(&self, i: usize) -> &str {
-        self.toks[i].span.of(self.lower)
+        self.words[i]
     }
 
     /// The token's text as written.
