@@ -56,7 +56,7 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
     for (i, s) in sentences.iter().enumerate() {
         let is_claim = s.kind.holds_claims()
             && !s.is_question(text)
-            && word_count(s.span.of(text)) >= MIN_CLAIM_WORDS
+            && has_words(s.span.of(text), MIN_CLAIM_WORDS)
             && !is_interview_turn(article.blocks.get(s.block).map_or("", |b| b.span.of(text)));
         let mut governed = governing(text, s, &by_sentence[i], attributions).map_or(Governed::None, Governed::Own);
         if governed == Governed::None {
@@ -93,8 +93,11 @@ fn is_interview_turn(block: &str) -> bool {
     ["Q:", "A:"].iter().any(|label| block.strip_prefix(label).is_some_and(|rest| rest.starts_with([' ', '*', '_'])))
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// Whether `text` holds at least `n` words (whitespace-separated, with a
+/// letter or digit). Stops at the `n`th word: counting every word of every
+/// sentence only to compare with 4 was most of judging.
+fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).nth(n - 1).is_some()
 }
 
 /// The first span (source or cue) of an attribution in text order.
@@ -273,6 +276,12 @@ mod tests {
         assert!(matches!(j[last - 2].governed, Governed::Carried(_)), "{j:?}");
         assert!(matches!(j[last - 1].governed, Governed::Carried(_)), "{j:?}");
         assert_eq!(j[last].governed, Governed::None);
+    }
+
+    #[test]
+    fn a_claim_needs_four_words_with_letters_or_digits() {
+        let (_, _, _, j) = judge_text("Taxes rose sharply. Taxes rose — again. Taxes rose in 2024.");
+        assert_eq!(j.iter().map(|j| j.is_claim).collect::<Vec<_>>(), vec![false, false, false, true]);
     }
 
     #[test]
