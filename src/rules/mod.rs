@@ -323,8 +323,19 @@ fn mostly_reported(text: &str, span: Span, own: &[&Attribution]) -> bool {
 /// Auxiliaries and the infinitive "to": a clause that has one of these
 /// before the account has its own verb, and the account is its object.
 fn opens_verb_phrase(word: &str) -> bool {
-    let word = word.to_ascii_lowercase();
-    word == "to" || crate::attributions::words::is_auxiliary(&word)
+    // The longest auxiliary ("should") has six letters: a longer word is
+    // turned away before it is lowercased, and a shorter one is lowercased
+    // on the stack rather than into a new String per word.
+    const LONGEST: usize = 6;
+    if word.len() > LONGEST {
+        return false;
+    }
+    let mut buffer = [0u8; LONGEST];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or("");
+    lower == "to" || crate::attributions::words::is_auxiliary(lower)
 }
 
 /// "He has long opposed …", "They were never told …": a sentence about a
@@ -338,7 +349,16 @@ fn opens_with_personal_pronoun(words: &[&str]) -> bool {
 /// attributed by the sentences around it even when whosaid cannot tell by
 /// whom, and flagging it would cry wolf.
 fn has_quote(s: &str) -> bool {
-    s.contains(['"', '“', '”']) || s.contains("''")
+    // One pass over the bytes rather than a char-decoding search for the
+    // three quote marks and a second substring search for `''`. In UTF-8
+    // the bytes E2 80 9C / E2 80 9D are always “ / ”.
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'"' => true,
+        b'\'' => bytes.get(i + 1) == Some(&b'\''),
+        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+        _ => false,
+    })
 }
 
 /// The words of `text`: its runs of alphanumeric characters and of the
@@ -432,13 +452,29 @@ fn refuses_to_speak(text: &str, a: &Attribution) -> bool {
         "phone calls",
         "emails",
     ];
-    let cue = a.cue.of(text).to_lowercase();
-    if !REFUSALS.iter().any(|r| cue.contains(r)) {
+    if !cue_refuses(a.cue.of(text), REFUSALS) {
         return false;
     }
     // Only a refusing cue has its content (often paragraphs) lowercased.
     let content = a.content.first().map_or(String::new(), |c| c.of(text).trim_start().to_lowercase());
     content.is_empty() || SILENT_CONTENT.iter().any(|c| content.starts_with(c))
+}
+
+/// Whether `cue`, lowercased, holds one of `refusals` (lowercase).
+fn cue_refuses(cue: &str, refusals: &[&str]) -> bool {
+    if cue.is_ascii() {
+        // Nearly every cue: compared in place, ignoring ASCII case, rather
+        // than lowercased into a new String and searched once per refusal
+        // with a searcher built per call. Only a refusal that is ASCII can
+        // occur in an ASCII cue.
+        let cue = cue.as_bytes();
+        return refusals.iter().filter(|r| r.is_ascii()).any(|r| {
+            let r = r.as_bytes();
+            r.is_empty() || cue.len() >= r.len() && cue.windows(r.len()).any(|w| w.eq_ignore_ascii_case(r))
+        });
+    }
+    let cue = cue.to_lowercase();
+    refusals.iter().any(|r| cue.contains(r))
 }
 
 fn chain_names(cx: &Context, nodes: &[usize]) -> Vec<String> {
@@ -517,15 +553,6 @@ fn counted_hops(cx: &Context, settings: &RuleSettings, nodes: &[usize]) -> (usiz
 /// finding already shows the whole chain.
 fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carried: bool, out: &mut Vec<Diagnostic>) {
     let nodes = &cx.graph.chains[g];
-    let names = chain_names(cx, nodes);
-    let path = format!("this article → {}", names.join(" → "));
-    let labels: Vec<Label> = if carried {
-        Vec::new()
-    } else {
-        chain_labels(cx, relay_below(cx, g)).into_iter().filter(|l| span.contains(l.span)).collect()
-    };
-    let carried_note = "attribution carried over from the previous sentence".to_string();
-
     let repeat = nodes.iter().enumerate().find(|(i, n)| nodes[..*i].contains(n)).map(|(_, n)| *n);
     let own_outlet =
         cx.outlet_key.as_ref().and_then(|key| nodes.iter().find(|&&n| &cx.graph.nodes[n].key == key).copied());
@@ -536,38 +563,41 @@ fn check_chain(cx: &Context, settings: &RuleSettings, g: usize, span: Span, carr
     };
     if let Some(message) = circular {
         let d = push(out, CIRCULAR, span, message);
-        d.chain = names;
-        d.labels = labels;
-        d.notes.push(path);
-        if carried {
-            d.notes.push(carried_note);
-        }
+        describe_chain(cx, g, span, carried, d);
         return;
     }
     let (hops, trusted) = counted_hops(cx, settings, nodes);
-    if hops > settings.max_hops {
-        let origin = names.last().cloned().unwrap_or_default();
-        let d = push(
-            out,
-            SECONDHAND,
-            span,
-            format!("claim reaches this article through {} sources before {origin}", nodes.len() - 1),
-        );
-        if nodes.len() == 2 {
-            // No verb: relays are as often plural ("cables", "documents")
-            // as singular, and "cables relays" reads wrong.
-            d.message = format!("secondhand attribution: what {origin} said, by way of {}", names[0]);
-        }
-        d.chain = names;
-        d.labels = labels;
-        d.notes.push(path);
-        if carried {
-            d.notes.push(carried_note);
-        }
-        d.notes.push(format!("chains longer than max-hops = {} are reported", settings.max_hops));
-        if !trusted.is_empty() {
-            d.notes.push(format!("not counted, as trusted: {}", trusted.join(", ")));
-        }
+    if hops <= settings.max_hops {
+        return;
+    }
+    let origin = cx.graph.nodes[nodes[nodes.len() - 1]].name.as_str();
+    let message = if nodes.len() == 2 {
+        // No verb: relays are as often plural ("cables", "documents")
+        // as singular, and "cables relays" reads wrong.
+        format!("secondhand attribution: what {origin} said, by way of {}", cx.graph.nodes[nodes[0]].name)
+    } else {
+        format!("claim reaches this article through {} sources before {origin}", nodes.len() - 1)
+    };
+    let d = push(out, SECONDHAND, span, message);
+    describe_chain(cx, g, span, carried, d);
+    d.notes.push(format!("chains longer than max-hops = {} are reported", settings.max_hops));
+    if !trusted.is_empty() {
+        d.notes.push(format!("not counted, as trusted: {}", trusted.join(", ")));
+    }
+}
+
+/// The chain, labels and first notes of a finding on the chain of `g`.
+/// Built only once a chain is found wanting: most claims rest on a sound
+/// chain, and naming, formatting and labelling every one of them was a
+/// good part of checking a claim.
+fn describe_chain(cx: &Context, g: usize, span: Span, carried: bool, d: &mut Diagnostic) {
+    let names = chain_names(cx, &cx.graph.chains[g]);
+    d.notes.push(format!("this article → {}", names.join(" → ")));
+    d.chain = names;
+    if carried {
+        d.notes.push("attribution carried over from the previous sentence".to_string());
+    } else {
+        d.labels = chain_labels(cx, relay_below(cx, g)).into_iter().filter(|l| span.contains(l.span)).collect();
     }
 }
 

@@ -325,3 +325,45 @@ fn the_last_word_of_a_sentence_counts_without_its_full_stop() {
     // A manner adverb is not a stance: "slowed sharply" is still a claim.
     assert!(lint("Car sales across Europe have slowed sharply in 2025.").iter().any(|d| d.rule == catalog::MISSING));
 }
+
+#[test]
+fn a_source_that_refused_to_speak_is_not_anonymous() {
+    let rules_of = |body: &str| lint(body).iter().map(|d| d.rule).collect::<Vec<_>>();
+    assert_eq!(rules_of("A person familiar with the talks said the harbour sale was close."), vec![catalog::ANONYMOUS]);
+    assert_eq!(
+        rules_of("A person familiar with the talks declined to comment on the harbour sale."),
+        Vec::<&str>::new()
+    );
+    assert!(cue_refuses("Declined", &["declin"]));
+    assert!(cue_refuses("DIDN’T RESPOND", &["didn’t respond"]));
+    assert!(!cue_refuses("said", &["declin", "refus"]));
+    assert!(!cue_refuses("dé", &["declin"]));
+}
+
+#[test]
+fn quote_marks_are_found_as_a_char_search_finds_them() {
+    for s in ["plain", "a \"b\"", "“open", "close”", "it''s", "it's", "‘single’", "— dash …", "'", "\u{e2}x"]
+    {
+        let expected = s.contains(['"', '“', '”']) || s.contains("''");
+        assert_eq!(has_quote(s), expected, "{s:?}");
+    }
+}
+
+#[test]
+fn a_verb_phrase_opens_with_to_or_an_auxiliary_in_any_case() {
+    for (word, opens) in [("To", true), ("SHOULD", true), ("was", true), ("shoulder", false), ("ferry", false)] {
+        assert_eq!(opens_verb_phrase(word), opens, "{word}");
+    }
+}
+
+#[test]
+fn a_chain_finding_carried_from_the_previous_sentence_says_so_and_has_no_labels() {
+    let found = lint(
+        "According to the Coastal Wire, memos leaked by a former clerk show that the council knew about the leak. \
+         Additionally, the council hid the repair bill.",
+    );
+    let carried: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == catalog::SECONDHAND).skip(1).collect();
+    assert_eq!(carried.len(), 1, "{found:#?}");
+    assert!(carried[0].labels.is_empty());
+    assert_eq!(carried[0].notes[1], "attribution carried over from the previous sentence");
+}
