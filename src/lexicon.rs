@@ -220,6 +220,14 @@ impl<T: Clone> PhraseIndex<T> {
         })
     }
 
+    /// The longest phrase starting at each word of `words` that starts
+    /// one, in order, as (index of its first word, length in words, value).
+    /// `longest_at` tries the first-word filter inline, so the many words
+    /// that start no phrase cost no hashing.
+    pub fn matches<'s>(&'s self, words: &[&str]) -> impl Iterator<Item = (usize, usize, &'s T)> {
+        (0..words.len()).filter_map(|i| self.longest_at(&words[i..]).map(|(len, value)| (i, len, value)))
+    }
+
     #[inline]
     pub fn starts_with(&self, word: &str) -> bool {
         self.first_words.may_contain(word) && self.by_first.contains_key(word)
@@ -546,6 +554,20 @@ mod tests {
         assert_eq!(lex.cue_phrases.longest_at(&["according", "to", "x"]).map(|m| m.0), Some(2));
         assert!(lex.cue_phrases.longest_at(&["according"]).is_none());
         assert!(lex.abbreviations.contains("Sept"));
+    }
+
+    #[test]
+    fn matches_gives_the_longest_phrase_at_each_word_in_order() {
+        let mut index = PhraseIndex::default();
+        for (phrase, value) in [("sources say", 1), ("sources", 2), ("people * the talks", 3), ("say", 4)] {
+            index.insert(phrase, value);
+        }
+        let words = ["sources", "say", "people", "close", "to", "the", "talks"];
+        let found: Vec<(usize, usize, i32)> = index.matches(&words).map(|(i, len, &v)| (i, len, v)).collect();
+        assert_eq!(found, vec![(0, 2, 1), (1, 1, 4)]);
+        let words = ["people", "near", "the", "talks"];
+        assert_eq!(index.matches(&words).map(|(i, len, &v)| (i, len, v)).collect::<Vec<_>>(), vec![(0, 4, 3)]);
+        assert_eq!(index.matches(&[]).count(), 0);
     }
 
     #[test]

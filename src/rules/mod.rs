@@ -386,7 +386,7 @@ fn claim_words(lower: &str) -> Vec<&str> {
 
 /// The first vague phrase in the sentence's words.
 fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
-    (0..words.len()).find_map(|i| index.longest_at(&words[i..]).map(|(len, _)| words[i..i + len].join(" ")))
+    index.matches(words).next().map(|(i, len, _)| words[i..i + len].join(" "))
 }
 
 /// Anonymity markers: in a source phrase of this sentence, in the chain,
@@ -394,13 +394,15 @@ fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
 fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize]) -> Option<String> {
     const EXPLICIT: &[&str] =
         &["anonymity", "familiar", "authorized", "authorised", "named", "unnamed", "anonymous", "close"];
-    let explicit = (0..words.len()).find_map(|i| {
-        cx.lexicon
-            .anonymous
-            .longest_at(&words[i..])
-            .filter(|(len, _)| words[i..i + len].iter().any(|w| EXPLICIT.contains(w)))
-            .map(|(len, _)| words[i..i + len].join(" "))
-    });
+    // An explicit phrase holds one of the EXPLICIT words, and most
+    // sentences hold none: then no phrase lookup is needed at all.
+    let is_explicit = |phrase: &[&str]| phrase.iter().any(|w| EXPLICIT.contains(w));
+    let explicit = if is_explicit(words) {
+        let mut found = cx.lexicon.anonymous.matches(words);
+        found.find(|&(i, len, _)| is_explicit(&words[i..i + len])).map(|(i, len, _)| words[i..i + len].join(" "))
+    } else {
+        None
+    };
     explicit
         .or_else(|| {
             // What a reported person knew or felt ("the emails show that
