@@ -365,9 +365,51 @@ fn has_quote(s: &str) -> bool {
 /// ASCII characters in `also`.
 fn words_of<'t>(text: &'t str, also: &[u8]) -> Vec<&'t str> {
     let mut words = Vec::with_capacity(text.len() / 5 + 1);
-    words.extend(crate::sentences::tokens::word_runs(text, also).map(|(_, word)| word));
+    if text.is_ascii() {
+        ascii_words_into(text, also, &mut words);
+    } else {
+        words.extend(crate::sentences::tokens::word_runs(text, also).map(|(_, word)| word));
+    }
     words
 }
+
+/// `words_of` for ASCII text, which most sentences are: a word is a run
+/// of bytes marked in a table, found without asking of each byte whether
+/// it starts a multibyte character. Splitting claims into words was a
+/// sixth of checking them.
+fn ascii_words_into<'t>(text: &'t str, also: &[u8], words: &mut Vec<&'t str>) {
+    let mut in_word = ASCII_ALPHANUMERIC;
+    for &b in also {
+        in_word[usize::from(b)] = true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && !in_word[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return;
+        }
+        let start = i;
+        while i < bytes.len() && in_word[usize::from(bytes[i])] {
+            i += 1;
+        }
+        words.push(&text[start..i]);
+    }
+}
+
+/// ASCII letters and digits, indexed by any byte so that no lookup needs
+/// a bounds check.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// A claim's lowercase words for lexicon lookups. Dots stay inside words
 /// so that "u.s. officials" matches, but the full stop that ends a
