@@ -65,6 +65,18 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        if !bytes.contains(&b'\r') {
+            // Nearly every file ends its lines with `\n` alone: those are
+            // found with the standard library's word-at-a-time memchr
+            // rather than by testing every byte for both endings, which
+            // made this index a sixth of writing the JSON report.
+            let mut from = 0;
+            while let Some(at) = text[from..].find('\n') {
+                from += at + 1;
+                starts.push(from);
+            }
+            return LineIndex { starts };
+        }
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
@@ -146,6 +158,17 @@ mod tests {
         let e = text.find('e').unwrap();
         assert_eq!(idx.locate(text, e), (2, 6));
         assert_eq!(idx.locate(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn a_line_starts_after_every_line_ending() {
+        for text in ["", "\n", "a", "a\n", "a\n\nb", "“x”\ny\n", "\n\n\n", "a\r\nb\rc\n\r"] {
+            let bytes = text.as_bytes();
+            let ends = (0..bytes.len())
+                .filter(|&i| bytes[i] == b'\n' || bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            let expected: Vec<usize> = std::iter::once(0).chain(ends.map(|i| i + 1)).collect();
+            assert_eq!(LineIndex::new(text).starts, expected, "{text:?}");
+        }
     }
 
     #[test]
