@@ -511,10 +511,13 @@ fn cue_refuses(cue: &str, refusals: &[&str]) -> bool {
         // than lowercased into a new String and searched once per refusal
         // with a searcher built per call. Only a refusal that is ASCII can
         // occur in an ASCII cue.
+        // A window is compared whole only when its first byte matches.
         let cue = cue.as_bytes();
         return refusals.iter().filter(|r| r.is_ascii()).any(|r| {
             let r = r.as_bytes();
-            r.is_empty() || cue.len() >= r.len() && cue.windows(r.len()).any(|w| w.eq_ignore_ascii_case(r))
+            let Some(&first) = r.first() else { return true };
+            cue.len() >= r.len()
+                && cue.windows(r.len()).any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(r))
         });
     }
     let cue = cue.to_lowercase();
