@@ -256,7 +256,7 @@ pub struct Lexicon {
     pub credit_markers: Vec<String>,
     pub abbreviations: WordSet,
     /// Words that show a sentence reports someone's stance.
-    pub stance: WordSet,
+    pub stance: TokenSet,
 }
 
 /// One lexicon file as written in TOML; every part is optional so that a

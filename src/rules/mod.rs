@@ -282,7 +282,7 @@ fn is_bare_claim(cx: &Context, sentence: &Sentence, words: &[&str], own: &[&Attr
     let span = sentence.span;
     !has_quote(span.of(text))
         && sentence.open_quote_from.is_none()
-        && !words.iter().any(|w| cx.lexicon.stance.contains(*w))
+        && !words.iter().any(|w| cx.lexicon.stance.contains(w))
         && !opens_with_personal_pronoun(words)
         && !mostly_reported(text, span, own)
         // "The plan, which officials announced in May, …": a speech act or
