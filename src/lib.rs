@@ -12,6 +12,7 @@
 pub mod analysis;
 pub mod attributions;
 pub mod baseline;
+pub mod bytescan;
 pub mod cli;
 pub mod config;
 pub mod graph;

@@ -1,5 +1,7 @@
 //! Line splitting that keeps offsets and accepts `\n`, `\r\n` and lone `\r`.
 
+use crate::bytescan::{find_first, splat, zero_bytes};
+
 /// One line of the source: `start..end` is its text without the line break,
 /// `next` is where the following line starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,33 +38,16 @@ pub fn lines(source: &str) -> Vec<Line> {
     out
 }
 
-/// Eight copies of byte `b`.
-const fn splat(b: u8) -> u64 {
-    u64::from_le_bytes([b; 8])
-}
-
-/// Whether some byte of `word` is zero, as its high bit. A borrow can only
-/// mark bytes above a real zero byte, so the lowest mark is exact.
-const fn zero_bytes(word: u64) -> u64 {
-    word.wrapping_sub(splat(1)) & !word & splat(0x80)
-}
-
 /// The index of the first `\n` or `\r` at or after `from`. Looks at eight
 /// bytes at a time: lines are long and this runs over every byte of every
 /// article.
 pub(crate) fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[i..i + 8]);
-        let word = u64::from_le_bytes(chunk);
-        let marks = zero_bytes(word ^ splat(b'\n')) | zero_bytes(word ^ splat(b'\r'));
-        if marks != 0 {
-            return Some(i + (marks.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes.get(i..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|k| i + k)
+    find_first(
+        bytes,
+        from,
+        |word| zero_bytes(word ^ splat(b'\n')) | zero_bytes(word ^ splat(b'\r')),
+        |b| b == b'\n' || b == b'\r',
+    )
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{CheckedFile, FileError, LineIndex, Summary};
 use crate::analysis::Workers;
+use crate::bytescan::{bytes_below, find_first, splat, zero_bytes};
 use crate::rules::{Diagnostic, Label};
 use crate::span::Span;
 
@@ -338,6 +339,17 @@ impl QuotedOnce {
     }
 }
 
+/// The first byte at or after `from` that JSON escapes: a quote, a
+/// backslash or a control character, found eight bytes at a time.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    find_first(
+        bytes,
+        from,
+        |word| zero_bytes(word ^ splat(b'"')) | zero_bytes(word ^ splat(b'\\')) | bytes_below(word, 0x20),
+        |b| JSON_ESCAPE[usize::from(b)] != 0,
+    )
+}
+
 /// What serde_json writes for each byte of a string: 0 for the byte
 /// itself, `u` for a `\u00XX` escape, else the letter after a backslash.
 const JSON_ESCAPE: [u8; 256] = {
@@ -433,11 +445,9 @@ fn write_json_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     let bytes = text.as_bytes();
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    while let Some(i) = next_escape(bytes, copied) {
+        let b = bytes[i];
         let escape = JSON_ESCAPE[usize::from(b)];
-        if escape == 0 {
-            continue;
-        }
         out.extend_from_slice(&bytes[copied..i]);
         if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
