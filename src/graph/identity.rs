@@ -57,10 +57,22 @@ pub fn display(name: &str) -> String {
 /// share the surname "vucic".
 pub fn surname(name: &str) -> Option<String> {
     let core = name.split(',').next()?.trim();
-    let last = core.split_whitespace().last()?;
-    let last = last.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']).to_lowercase();
-    let capitalised = core.split_whitespace().last()?.chars().next()?.is_uppercase();
-    (capitalised && last.len() > 1).then_some(last)
+    let last_word = core.split_whitespace().next_back()?;
+    // Decided before copying anything: most names asked about are not
+    // capitalised at the end ("the minister").
+    if !last_word.chars().next()?.is_uppercase() {
+        return None;
+    }
+    // `trim_end_matches` with a string pattern builds a searcher per call.
+    let mut last = last_word;
+    while let Some(shorter) = last.strip_suffix("'s") {
+        last = shorter;
+    }
+    while let Some(shorter) = last.strip_suffix("’s") {
+        last = shorter;
+    }
+    let last = last.trim_end_matches(['\'', '’']).to_lowercase();
+    (last.len() > 1).then_some(last)
 }
 
 /// The spelling-free core of a key: letters and digits only, so that

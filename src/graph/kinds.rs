@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::LazyLock;
+
+use super::folded::{WordList, with_lowercase};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::sentences::tokens::word_runs;
@@ -34,27 +37,36 @@ pub(crate) enum Mention {
 }
 
 pub(crate) fn classify_mention(text: &str) -> Mention {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    if words.len() == 1 {
-        match first.as_str() {
-            "he" | "she" | "they" | "it" | "him" | "them" | "her" => return Mention::Pronoun,
-            "i" | "we" | "you" | "us" | "me" => return Mention::FirstPerson,
-            "who" | "which" | "that" => return Mention::Relative,
-            _ => {}
+    // One pass over the words, without collecting them: this runs for
+    // every attribution.
+    let (mut count, mut last, mut caps_after_first) = (0, "", 0);
+    for w in text.split_whitespace() {
+        if count > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+            caps_after_first += 1;
         }
+        count += 1;
+        last = w;
     }
-    let definite =
-        matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their")
+    let first = text.split_whitespace().next().unwrap_or("");
+    with_lowercase(first, |first| {
+        if count == 1 {
+            match first {
+                "he" | "she" | "they" | "it" | "him" | "them" | "her" => return Mention::Pronoun,
+                "i" | "we" | "you" | "us" | "me" => return Mention::FirstPerson,
+                "who" | "which" | "that" => return Mention::Relative,
+                _ => {}
+            }
+        }
+        let definite = matches!(first, "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their")
             || first.ends_with("'s")
             || first.ends_with("’s");
-    let head_lower = words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let caps_after_first = words.iter().skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    if definite && head_lower && caps_after_first <= 1 && words.len() <= 5 {
-        Mention::Description
-    } else {
-        Mention::Named
-    }
+        let head_lower = last.chars().next().is_some_and(char::is_lowercase);
+        if definite && head_lower && caps_after_first <= 1 && count <= 5 {
+            Mention::Description
+        } else {
+            Mention::Named
+        }
+    })
 }
 
 /// Words that mark an organisation rather than a person.
@@ -204,21 +216,20 @@ const OUTLET_WORDS: &[&str] = &[
     "wikileaks",
 ];
 
+/// The word lists above as sets: comparing each word of a name with
+/// every entry of `ORG_WORDS` cost more than the rest of `kind_of`.
+static ORG_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(ORG_WORDS));
+static OUTLET_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(OUTLET_WORDS));
+
 /// Whether one of the first `limit` words of `text` (runs of letters and
-/// digits), lowercased, is in `list` (lowercase ASCII words). Compares
-/// without allocating: this runs for every new source of every article.
-fn has_word_in(text: &str, limit: usize, list: &[&str]) -> bool {
-    word_runs(text, b"").take(limit).any(|(_, word)| {
-        if word.is_ascii() {
-            list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
-        } else {
-            list.contains(&word.to_lowercase().as_str())
-        }
-    })
+/// digits), lowercased, is in `list`. Looks up without allocating: this
+/// runs for every new source of every article.
+fn has_word_in(text: &str, limit: usize, list: &WordList) -> bool {
+    word_runs(text, b"").take(limit).any(|(_, word)| list.contains(word))
 }
 
 fn is_organisation(text: &str) -> bool {
-    has_word_in(text, usize::MAX, ORG_WORDS)
+    has_word_in(text, usize::MAX, &ORG_LIST)
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -341,7 +352,7 @@ pub(crate) fn names_a_group(name: &str) -> bool {
 /// Whether a name looks like a news outlet ("Coastal Wire", "The New York
 /// Times", "Reuters", "Covert Action Magazine").
 pub fn looks_like_outlet(name: &str) -> bool {
-    has_word_in(name, usize::MAX, OUTLET_WORDS)
+    has_word_in(name, usize::MAX, &OUTLET_LIST)
 }
 
 /// Nouns of records, to recognise a document whatever its kind says
@@ -373,7 +384,8 @@ const RECORD_NOUNS: &[&str] = &[
 /// Whether a source name is a record: a document, or a name whose words
 /// hold a record noun.
 pub fn is_record(name: &str, kind: SourceKind) -> bool {
-    kind == SourceKind::Document || has_word_in(name, 4, RECORD_NOUNS)
+    static RECORD_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(RECORD_NOUNS));
+    kind == SourceKind::Document || has_word_in(name, 4, &RECORD_LIST)
 }
 
 /// Whether a source's name is the name of a news outlet, not a phrase
@@ -389,7 +401,9 @@ pub fn is_outlet_name(name: &str) -> bool {
     if words.is_empty() || words.len() > 6 || name.contains([',', '(']) || name.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    if has_word_in(name, usize::MAX, NOT_OUTLETS) || has_word_in(name, usize::MAX, &["and"]) {
+    static NOT_OUTLET_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_OUTLETS));
+    static AND: LazyLock<WordList> = LazyLock::new(|| WordList::new(&["and"]));
+    if has_word_in(name, usize::MAX, &NOT_OUTLET_LIST) || has_word_in(name, usize::MAX, &AND) {
         return false;
     }
     let proper =
@@ -513,14 +527,45 @@ fn phrase_head(text: &str) -> String {
     let core = text.split(',').next().unwrap_or(text);
     let mut last = "";
     for w in core.split_whitespace() {
-        if matches!(w.to_lowercase().as_str(), "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who") {
+        let ends_head =
+            with_lowercase(w, |w| matches!(w, "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who"));
+        if ends_head {
             break;
         }
         last = w;
     }
     let last = last.rsplit('-').next().unwrap_or(last);
-    let lower: String = last.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let lower = lowercase_alphanumeric(last);
     lower.strip_suffix('s').filter(|s| is_role_noun(s)).map(str::to_string).unwrap_or(lower)
+}
+
+/// The letters and digits of `word`, lowercased.
+fn lowercase_alphanumeric(word: &str) -> String {
+    if word.is_ascii() {
+        // One pass and one allocation instead of collecting and then
+        // lowercasing a copy.
+        word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect()
+    } else {
+        word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    }
+}
+
+/// Whether `word` without its hyphenated prefix and punctuation is a role
+/// noun ("Vice-President", "spokesman,").
+fn is_role_word(word: &str) -> bool {
+    let bare = word.rsplit('-').next().unwrap_or(word);
+    if bare.is_ascii() && bare.len() <= 32 {
+        // Letters and digits, lowercased, on the stack: this runs for
+        // every word of every new source.
+        let mut buffer = [0u8; 32];
+        let mut len = 0;
+        for b in bare.bytes().filter(u8::is_ascii_alphanumeric) {
+            buffer[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        return std::str::from_utf8(&buffer[..len]).is_ok_and(is_role_noun);
+    }
+    is_role_noun(&lowercase_alphanumeric(bare))
 }
 
 /// A person by role: the phrase's head is a role ("two council members",
@@ -532,17 +577,16 @@ fn is_person_by_role(text: &str) -> bool {
     }
     let core = text.split(',').next().unwrap_or(text);
     let words: Vec<&str> = core.split_whitespace().collect();
-    let Some(role_at) = words.iter().rposition(|w| {
-        let bare: String = w.rsplit('-').next().unwrap_or(w).chars().filter(|c| c.is_alphanumeric()).collect();
-        is_role_noun(&bare.to_lowercase())
-    }) else {
+    let Some(role_at) = words.iter().rposition(|w| is_role_word(w)) else {
         return false;
     };
     let name = &words[role_at + 1..];
+    // `is_organisation` of the words joined by spaces, without joining:
+    // neither a word run nor a whitespace-split word crosses a space.
     !name.is_empty()
         && name.len() <= 4
         && name.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !is_organisation(&name.join(" "))
+        && !name.iter().any(|w| is_organisation(w))
 }
 
 /// "Jeffrey N. Trimble, a senior official with the board": a personal name
@@ -592,10 +636,12 @@ fn is_unnamed_insider(text: &str) -> bool {
 /// Two or three capitalised words with no organisation word: a personal
 /// name ("Dana Bash", "Michael Patrick Leahy").
 fn is_personal_name(words: &[&str]) -> bool {
+    // Word by word rather than on the words joined by spaces: neither
+    // check looks across a space.
     (2..=3).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w))
-        && !is_organisation(&words.join(" "))
-        && !looks_like_outlet(&words.join(" "))
+        && !words.iter().any(|w| is_organisation(w))
+        && !words.iter().any(|w| looks_like_outlet(w))
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -618,7 +664,9 @@ fn is_person_of_organisation(text: &str) -> bool {
 
 pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     let lower = text.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    // Runs of letters, digits and apostrophes (`word_runs` walks ASCII
+    // bytewise instead of decoding every character).
+    let words: Vec<&str> = word_runs(&lower, b"'").map(|(_, w)| w).collect();
     let phrase_hit =
         |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
     if !names_someone_first(text) && (phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text)) {
@@ -633,11 +681,12 @@ pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     }
     // A record noun makes a document ("the cables", "Documents written
     // by…"), but not inside a name ("the Lindholm Post").
-    let written: Vec<&str> =
-        text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-    let record = written.iter().take(4).enumerate().any(|(i, w)| {
+    // `words` holds the same runs ASCII-lowercased, so it is looked up
+    // rather than lowercasing each written word again.
+    let written = word_runs(text, b"'").map(|(_, w)| w);
+    let record = written.zip(&words).take(4).enumerate().any(|(i, (w, lower))| {
         let lowercase = w.chars().next().is_some_and(char::is_lowercase);
-        (lowercase || i == 0) && lexicon.document_nouns.contains(&w.to_ascii_lowercase())
+        (lowercase || i == 0) && lexicon.document_nouns.contains(*lower)
     });
     if record {
         return SourceKind::Document;

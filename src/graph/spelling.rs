@@ -3,8 +3,9 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use super::{SourceGraph, SourceKind, SourceNode};
-use crate::lexicon::{WordMap, WordSet};
+use super::scan::find_capital_start;
+use super::{FastHash, SourceGraph, SourceKind, SourceNode};
+use crate::lexicon::{WordFilter, WordMap, WordSet};
 use crate::sentences::tokens::{alphanumeric_run_end, char_at};
 use crate::span::Span;
 
@@ -73,11 +74,6 @@ struct CapitalisedWords<'t> {
     by_lower: WordMap<Vec<(Span, &'t str)>>,
 }
 
-/// An upper-case ASCII letter, or the first byte of a non-ASCII character.
-fn may_start_capital(b: u8) -> bool {
-    b.is_ascii_uppercase() || b >= 0xC0
-}
-
 /// Whether byte `i` of `text` (a character boundary) is not preceded by a
 /// letter or digit, so that a run of them starting there is whole.
 fn starts_run(text: &str, i: usize) -> bool {
@@ -95,6 +91,12 @@ impl<'t> CapitalisedWords<'t> {
         if wanted.is_empty() {
             return CapitalisedWords { by_lower };
         }
+        // Most capitalised words of an article are no name word wanted;
+        // the sketch turns most of them away before hashing.
+        let mut sketch = WordFilter::default();
+        for word in wanted {
+            sketch.insert(word);
+        }
         // The runs of alphanumeric characters, as `word_runs` finds them,
         // that start with a capital: only an upper-case ASCII letter or the
         // first byte of a non-ASCII character can start one, so the bytes
@@ -104,12 +106,8 @@ impl<'t> CapitalisedWords<'t> {
         let mut key = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            while i < bytes.len() && !may_start_capital(bytes[i]) {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                break;
-            }
+            let Some(next) = find_capital_start(bytes, i) else { break };
+            i = next;
             if !starts_run(text, i) {
                 i += 1;
                 continue;
@@ -128,8 +126,15 @@ impl<'t> CapitalisedWords<'t> {
             key.clear();
             key.push_str(run);
             key.make_ascii_lowercase();
-            if wanted.contains(&key) {
-                by_lower.entry(key.clone()).or_default().push((Span::new(start, i), run));
+            if !sketch.may_contain(&key) || !wanted.contains(&key) {
+                continue;
+            }
+            // Copy the key only for the first occurrence of each word.
+            match by_lower.get_mut(&key) {
+                Some(found) => found.push((Span::new(start, i), run)),
+                None => {
+                    by_lower.insert(key.clone(), vec![(Span::new(start, i), run)]);
+                }
             }
         }
         CapitalisedWords { by_lower }
@@ -190,6 +195,14 @@ fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Sp
     if mentions.len() < 2 {
         return None; // one mention is one spelling
     }
+    // Mentions all written alike up to ASCII case have one lowercase
+    // form, so no two of them differ beyond case: the usual case of a
+    // source named the same way throughout, settled without the
+    // squeezing, lowercasing and grouping below.
+    let first = strip_article(mentions[0].of(text));
+    if mentions.iter().all(|m| strip_article(m.of(text)).eq_ignore_ascii_case(first)) {
+        return None;
+    }
     let squeeze = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let mut sorted = mentions.to_vec();
     sorted.sort();
@@ -205,7 +218,7 @@ fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Sp
             (*m, t, squeeze(t), t.to_lowercase())
         })
         .collect();
-    let mut groups: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut groups: std::collections::HashMap<&str, Vec<usize>, FastHash> = Default::default();
     for (i, item) in items.iter().enumerate() {
         groups.entry(item.2.as_str()).or_default().push(i);
     }
