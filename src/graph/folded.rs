@@ -36,6 +36,19 @@ pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> 
     }
 }
 
+/// `text` without any number of `suffix` at its end, like
+/// `trim_end_matches(suffix)` but without building a string searcher (a
+/// few hundred instructions) for every call.
+pub(crate) fn trim_end_str<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    if suffix.is_empty() {
+        return text;
+    }
+    while let Some(shorter) = text.strip_suffix(suffix) {
+        text = shorter;
+    }
+    text
+}
+
 /// A fixed list of lowercase words, looked up by a word's lowercase form.
 pub(crate) struct WordList {
     words: WordSet,
@@ -73,6 +86,15 @@ mod tests {
         for word in ["", "Mayor", "MAYOR", "mayor", "ÉCOLE", "ΟΔΟΣ", "İstanbul", "\u{212A}elvin", long.as_str()] {
             assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase(), "{word}");
             assert_eq!(with_ascii_lowercase(word, str::to_string), word.to_ascii_lowercase(), "{word}");
+        }
+    }
+
+    #[test]
+    fn trimming_agrees_with_std() {
+        for text in ["Smith's", "Smith's's", "'s", "", "Smiths", "O’Brien’s"] {
+            for suffix in ["'s", "’s", "s"] {
+                assert_eq!(trim_end_str(text, suffix), text.trim_end_matches(suffix), "{text} {suffix}");
+            }
         }
     }
 

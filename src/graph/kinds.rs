@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::LazyLock;
 
-use super::folded::{WordList, with_lowercase};
+use super::folded::{WordList, trim_end_str, with_lowercase};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::sentences::tokens::word_runs;
@@ -303,14 +303,15 @@ pub(crate) fn could_be_a_source(text: &str, kind: SourceKind, lexicon: &Lexicon)
     if matches!(kind, SourceKind::Anonymous | SourceKind::Vague) {
         return true;
     }
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    let first_bare = first.trim_end_matches("'s").trim_end_matches("’s");
-    if first.is_empty()
-        || NOT_OPENERS.contains(&first.as_str())
-        || crate::attributions::words::is_temporal(first_bare)
-        || text.ends_with("'s")
-        || text.ends_with("’s")
-    {
+    let not_an_opener = with_lowercase(text.split_whitespace().next().unwrap_or(""), |first| {
+        let first_bare = trim_end_str(trim_end_str(first, "'s"), "’s");
+        first.is_empty()
+            || NOT_OPENERS.contains(&first)
+            || crate::attributions::words::is_temporal(first_bare)
+            || text.ends_with("'s")
+            || text.ends_with("’s")
+    });
+    if not_an_opener {
         return false;
     }
     if text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || could_point_back(text, lexicon) {
@@ -527,8 +528,10 @@ fn phrase_head(text: &str) -> String {
     let core = text.split(',').next().unwrap_or(text);
     let mut last = "";
     for w in core.split_whitespace() {
-        let ends_head =
-            with_lowercase(w, |w| matches!(w, "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who"));
+        // Only an ASCII word of at most four bytes lowercases to one of
+        // these (no other character lowercases to these letters).
+        let ends_head = w.len() <= 4
+            && with_lowercase(w, |w| matches!(w, "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who"));
         if ends_head {
             break;
         }
@@ -629,8 +632,9 @@ fn is_unnamed_insider(text: &str) -> bool {
     let first = described.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     let indefinite =
         matches!(first.as_str(), "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another");
-    let head = phrase_head(described);
-    indefinite && !appositive_name && INSIDER_ROLES.contains(&head.as_str())
+    // The head last: most sources are not indefinite, and finding the
+    // head lowercases words.
+    indefinite && !appositive_name && INSIDER_ROLES.contains(&phrase_head(described).as_str())
 }
 
 /// Two or three capitalised words with no organisation word: a personal

@@ -424,6 +424,11 @@ impl<'a> Builder<'a> {
             self.note_mention(id, name, span);
             return id;
         }
+        self.new_node(name, key, span)
+    }
+
+    /// A node for a mention whose `key` no node has.
+    fn new_node(&mut self, name: &str, key: String, span: Span) -> usize {
         let id = self.graph.nodes.len();
         let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
         let kind = kind_of(name, self.lexicon);
@@ -513,7 +518,8 @@ impl<'a> Builder<'a> {
                 return id;
             }
         }
-        self.add_node(text, span)
+        // `key` is known to be new: nothing was added since the lookup.
+        self.new_node(text, key, span)
     }
 
     /// A source named by configuration rather than by the text: the outlet
@@ -533,10 +539,10 @@ impl<'a> Builder<'a> {
     fn resolve(&mut self, a: &Attribution, parent_node: Option<usize>) -> (Option<usize>, bool) {
         let Some(span) = a.source else { return (None, false) };
         let text = span.of(self.text);
-        let lower = text.to_lowercase();
         match classify_mention(text) {
             Mention::Named => (Some(self.named(text, span)), false),
             Mention::Pronoun => {
+                let lower = text.to_lowercase();
                 let want_org = lower == "it";
                 let want_person = matches!(lower.as_str(), "he" | "she" | "him" | "her");
                 let found = self
@@ -569,7 +575,7 @@ impl<'a> Builder<'a> {
                     self.name_in_text_before(span.start, sentence_start).or_else(|| self.nearest(span.start, |_| true));
                 (found, false)
             }
-            Mention::Description => self.description(text, &lower, span),
+            Mention::Description => self.description(text, &text.to_lowercase(), span),
         }
     }
 

@@ -3,6 +3,7 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
+use super::folded::trim_end_str;
 use super::scan::find_capital_start;
 use super::{FastHash, SourceGraph, SourceKind, SourceNode};
 use crate::lexicon::{WordFilter, WordMap, WordSet};
@@ -23,9 +24,11 @@ pub struct Variant {
 /// Words of a name that could be spelled differently: capitalised, not
 /// all capitals, four letters or more.
 fn name_words(name: &str) -> Vec<String> {
+    // Fewer than four bytes is fewer than four characters: counted only
+    // when it could matter.
     name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .filter(|w| w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w))
+        .map(|w| trim_end_str(trim_end_str(w, "'s"), "’s"))
+        .filter(|w| w.len() >= 4 && w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w))
         .map(str::to_string)
         .collect()
 }
