@@ -7,7 +7,7 @@
 //! of news text) are lowercased into a buffer on the stack instead, and
 //! lists are hash sets.
 
-use crate::lexicon::WordSet;
+use crate::lexicon::{WordFilter, WordSet};
 
 /// Words longer than this are lowercased on the heap; no list entry is
 /// anywhere near this long.
@@ -52,6 +52,8 @@ pub(crate) fn trim_end_str<'t>(mut text: &'t str, suffix: &str) -> &'t str {
 /// A fixed list of lowercase words, looked up by a word's lowercase form.
 pub(crate) struct WordList {
     words: WordSet,
+    /// Turns most words away before hashing them.
+    sketch: WordFilter,
     /// The longest entry in bytes: a longer ASCII word is no entry, which
     /// is known before lowercasing it.
     longest: usize,
@@ -59,8 +61,13 @@ pub(crate) struct WordList {
 
 impl WordList {
     pub(crate) fn new(list: &[&str]) -> WordList {
+        let mut sketch = WordFilter::default();
+        for word in list {
+            sketch.insert(word);
+        }
         WordList {
             words: list.iter().map(|w| w.to_string()).collect(),
+            sketch,
             longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
@@ -72,7 +79,7 @@ impl WordList {
         if word.is_ascii() && word.len() > self.longest {
             return false;
         }
-        with_lowercase(word, |lower| self.words.contains(lower))
+        with_lowercase(word, |lower| self.sketch.may_contain(lower) && self.words.contains(lower))
     }
 }
 

@@ -545,9 +545,10 @@ fn phrase_head(text: &str) -> String {
 /// The letters and digits of `word`, lowercased.
 fn lowercase_alphanumeric(word: &str) -> String {
     if word.is_ascii() {
-        // One pass and one allocation instead of collecting and then
-        // lowercasing a copy.
-        word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect()
+        // One pass and one allocation of bytes instead of collecting
+        // characters and then lowercasing a copy.
+        let bytes: Vec<u8> = word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect();
+        String::from_utf8(bytes).unwrap_or_default()
     } else {
         word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
     }
@@ -578,18 +579,24 @@ fn is_person_by_role(text: &str) -> bool {
     if is_role_noun(&phrase_head(text)) {
         return true;
     }
+    // The words after the last role word must be one to four capitalised
+    // words, none an organisation's. Walked from the end, so that a long
+    // phrase is given up after five words instead of collecting them all
+    // and testing each for a role; the organisation test waits for a role
+    // word, which most names lack. (`is_organisation` of the words one by
+    // one is that of the words joined: none of its tests crosses a space.)
     let core = text.split(',').next().unwrap_or(text);
-    let words: Vec<&str> = core.split_whitespace().collect();
-    let Some(role_at) = words.iter().rposition(|w| is_role_word(w)) else {
-        return false;
-    };
-    let name = &words[role_at + 1..];
-    // `is_organisation` of the words joined by spaces, without joining:
-    // neither a word run nor a whitespace-split word crosses a space.
-    !name.is_empty()
-        && name.len() <= 4
-        && name.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !name.iter().any(|w| is_organisation(w))
+    let mut name = [""; 4];
+    for (name_words, w) in core.split_whitespace().rev().enumerate() {
+        if is_role_word(w) {
+            return name_words > 0 && !name[..name_words].iter().any(|w| is_organisation(w));
+        }
+        if name_words == name.len() || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        name[name_words] = w;
+    }
+    false
 }
 
 /// "Jeffrey N. Trimble, a senior official with the board": a personal name
@@ -597,8 +604,15 @@ fn is_person_by_role(text: &str) -> bool {
 /// describes a named source.
 pub(crate) fn names_someone_first(text: &str) -> bool {
     let core = text.split(',').next().unwrap_or("");
-    core.split_whitespace().count() >= 2
-        && core.split_whitespace().all(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w) || w.ends_with('.'))
+    // One pass: counting the words and testing them walked them twice.
+    let mut words = 0;
+    for w in core.split_whitespace() {
+        if !(w.starts_with(char::is_uppercase) && !is_all_caps(w) || w.ends_with('.')) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// An insider described but not named: "a Western diplomat", "an aide to
@@ -670,7 +684,9 @@ pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     let lower = text.to_ascii_lowercase();
     // Runs of letters, digits and apostrophes (`word_runs` walks ASCII
     // bytewise instead of decoding every character).
-    let words: Vec<&str> = word_runs(&lower, b"'").map(|(_, w)| w).collect();
+    // Sized up front: collecting from the iterator grew it twice or more.
+    let mut words: Vec<&str> = Vec::with_capacity(8);
+    words.extend(word_runs(&lower, b"'").map(|(_, w)| w));
     let phrase_hit =
         |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
     if !names_someone_first(text) && (phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text)) {

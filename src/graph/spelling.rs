@@ -3,7 +3,7 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use super::folded::trim_end_str;
+use super::folded::{trim_end_str, with_ascii_lowercase};
 use super::scan::find_capital_start;
 use super::{FastHash, SourceGraph, SourceKind, SourceNode};
 use crate::lexicon::{WordFilter, WordMap, WordSet};
@@ -23,13 +23,12 @@ pub struct Variant {
 
 /// Words of a name that could be spelled differently: capitalised, not
 /// all capitals, four letters or more.
-fn name_words(name: &str) -> Vec<String> {
+fn name_words(name: &str) -> Vec<&str> {
     // Fewer than four bytes is fewer than four characters: counted only
     // when it could matter.
     name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| trim_end_str(trim_end_str(w, "'s"), "’s"))
         .filter(|w| w.len() >= 4 && w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w))
-        .map(str::to_string)
         .collect()
 }
 
@@ -182,7 +181,7 @@ fn word_variant(finder: &mut WordFinder, word: &str) -> Option<((Span, String), 
     // of every source's name cost as much as the search on long articles.
     let scanned;
     let found: &[(Span, &str)] = if is_plain_word(word) {
-        finder.index.get(&word.to_ascii_lowercase())
+        with_ascii_lowercase(word, |lower| finder.index.get(lower))
     } else {
         scanned = finder.occurrences(word);
         &scanned
@@ -265,7 +264,7 @@ fn spelled(node: &SourceNode) -> bool {
 /// per source, in text order of the second spelling.
 pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
     // Each name's words, split once for both the index and the search.
-    let named: Vec<(&SourceNode, Vec<String>)> =
+    let named: Vec<(&SourceNode, Vec<&str>)> =
         graph.nodes.iter().filter(|n| spelled(n)).map(|n| (n, name_words(&n.name))).collect();
     let wanted: WordSet = named
         .iter()
