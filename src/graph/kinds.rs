@@ -278,14 +278,11 @@ pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
     if matches!(pronoun, "he" | "she" | "it" | "they" | "him" | "her" | "them") {
         return true;
     }
-    let head = phrase_head(&lower);
-    is_role_noun(&head)
-        || matches!(
-            head.as_str(),
-            "people" | "officials" | "sources" | "website" | "site" | "page" | "blog" | "account"
-        )
-        || lexicon.document_nouns.contains(&head)
-        || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
+    with_phrase_head(&lower, |head| {
+        is_role_noun(head)
+            || matches!(head, "people" | "officials" | "sources" | "website" | "site" | "page" | "blog" | "account")
+            || lexicon.document_nouns.contains(head)
+    }) || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
 }
 
 /// Whether a source mention reads as someone or something that can say
@@ -525,6 +522,20 @@ pub(crate) fn is_role_noun(head: &str) -> bool {
 /// comma ("US Ambassador to Italy" → "ambassador"), lowercased and without
 /// a plural "s".
 fn phrase_head(text: &str) -> String {
+    with_phrase_head(text, str::to_string)
+}
+
+/// Calls `f` with `phrase_head(text)`, built on the stack when the head
+/// word is short ASCII: the kind tests ask for a head for every new
+/// source, and only compare it.
+fn with_phrase_head<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let last = last_head_word(text);
+    let last = last.rsplit('-').next().unwrap_or(last);
+    with_lowercase_alphanumeric(last, |lower| f(lower.strip_suffix('s').filter(|s| is_role_noun(s)).unwrap_or(lower)))
+}
+
+/// The last word of a noun phrase before a preposition or a comma.
+fn last_head_word(text: &str) -> &str {
     let core = text.split(',').next().unwrap_or(text);
     let mut last = "";
     for w in core.split_whitespace() {
@@ -537,9 +548,24 @@ fn phrase_head(text: &str) -> String {
         }
         last = w;
     }
-    let last = last.rsplit('-').next().unwrap_or(last);
-    let lower = lowercase_alphanumeric(last);
-    lower.strip_suffix('s').filter(|s| is_role_noun(s)).map(str::to_string).unwrap_or(lower)
+    last
+}
+
+/// Calls `f` with the letters and digits of `word`, lowercased; on the
+/// stack when `word` is short ASCII.
+fn with_lowercase_alphanumeric<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buffer = [0u8; 32];
+        let mut len = 0;
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            buffer[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        if let Ok(lower) = std::str::from_utf8(&buffer[..len]) {
+            return f(lower);
+        }
+    }
+    f(&lowercase_alphanumeric(word))
 }
 
 /// The letters and digits of `word`, lowercased.
@@ -558,25 +584,15 @@ fn lowercase_alphanumeric(word: &str) -> String {
 /// noun ("Vice-President", "spokesman,").
 fn is_role_word(word: &str) -> bool {
     let bare = word.rsplit('-').next().unwrap_or(word);
-    if bare.is_ascii() && bare.len() <= 32 {
-        // Letters and digits, lowercased, on the stack: this runs for
-        // every word of every new source.
-        let mut buffer = [0u8; 32];
-        let mut len = 0;
-        for b in bare.bytes().filter(u8::is_ascii_alphanumeric) {
-            buffer[len] = b.to_ascii_lowercase();
-            len += 1;
-        }
-        return std::str::from_utf8(&buffer[..len]).is_ok_and(is_role_noun);
-    }
-    is_role_noun(&lowercase_alphanumeric(bare))
+    // This runs for the last words of every new source.
+    with_lowercase_alphanumeric(bare, is_role_noun)
 }
 
 /// A person by role: the phrase's head is a role ("two council members",
 /// "US Ambassador to Italy"), or a role comes before a capitalised name
 /// ("Committee member Lotte Berger", "Union spokesman Erik Lund").
 fn is_person_by_role(text: &str) -> bool {
-    if is_role_noun(&phrase_head(text)) {
+    if with_phrase_head(text, is_role_noun) {
         return true;
     }
     // The words after the last role word must be one to four capitalised
@@ -648,7 +664,7 @@ fn is_unnamed_insider(text: &str) -> bool {
         matches!(first.as_str(), "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another");
     // The head last: most sources are not indefinite, and finding the
     // head lowercases words.
-    indefinite && !appositive_name && INSIDER_ROLES.contains(&phrase_head(described).as_str())
+    indefinite && !appositive_name && with_phrase_head(described, |head| INSIDER_ROLES.contains(&head))
 }
 
 /// Two or three capitalised words with no organisation word: a personal
