@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use super::folded::{trim_end_str, with_lowercase};
+
 /// Words dropped from the front of a display name.
 const LEADING_DROPS: &[&str] = &["the", "a", "an", "new", "certain", "some", "several"];
 
@@ -12,28 +14,40 @@ const OUTLET_WORDS: &[&str] = &["magazine", "newspaper", "news agency", "website
 /// The comparison key of a mention: lowercased, without "the", a
 /// possessive, or words like "magazine"; whitespace folded.
 pub fn normalise(name: &str) -> String {
-    let lower = name.to_lowercase().replace('’', "'");
-    let written: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    let mut words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    let mut dropped = 0;
-    while words.first().is_some_and(|w| droppable(w, written.get(dropped).copied().unwrap_or(w))) {
-        words.remove(0);
-        dropped += 1;
+    // Every new mention text of every article is normalised: the key is
+    // built in one string, cut down in place, without collecting words.
+    let lower = name.to_lowercase();
+    // `replace` copies even when there is nothing to replace.
+    let lower = if lower.contains('’') { lower.replace('’', "'") } else { lower };
+    let is_break = |c: char| c.is_whitespace() || c == ',';
+    // Lowercasing makes no separator and removes none, so the written
+    // words pair up with the lowercase ones.
+    let mut written = name.split(is_break).filter(|w| !w.is_empty());
+    let mut key = String::with_capacity(lower.len());
+    for word in lower.split(is_break).filter(|w| !w.is_empty()) {
+        let as_written = written.next().unwrap_or(word);
+        if key.is_empty() && droppable(word, as_written) {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
     }
-    let mut key = words.join(" ");
     for outlet_word in OUTLET_WORDS {
         if let Some(stripped) = key.strip_suffix(outlet_word)
             && !stripped.trim().is_empty()
         {
-            key = stripped.trim_end().to_string();
+            key.truncate(stripped.trim_end().len());
         }
     }
-    if let Some(stripped) = key.strip_suffix("'s") {
-        key = stripped.to_string();
-    } else if let Some(stripped) = key.strip_suffix('\'') {
-        key = stripped.to_string();
+    if key.ends_with("'s") {
+        key.truncate(key.len() - 2);
+    } else if key.ends_with('\'') {
+        key.truncate(key.len() - 1);
     }
-    key.trim().to_string()
+    let trimmed = key.trim();
+    if trimmed.len() == key.len() { key } else { trimmed.to_string() }
 }
 
 /// Whether a leading word is dropped from a name: "the", "a", "some";
@@ -44,12 +58,22 @@ fn droppable(lower: &str, written: &str) -> bool {
 
 /// The name as shown to users: the mention without leading articles.
 pub fn display(name: &str) -> String {
-    let folded: Vec<&str> = name.split_whitespace().collect();
-    let mut start = 0;
-    while start + 1 < folded.len() && droppable(&folded[start].to_lowercase(), folded[start]) {
-        start += 1;
+    let mut words = name.split_whitespace().peekable();
+    let mut shown = String::with_capacity(name.len());
+    while let Some(word) = words.next() {
+        // Leading articles go, but never the last word. Nothing kept yet
+        // means still leading: every word kept is non-empty.
+        let leading = shown.is_empty() && words.peek().is_some();
+        if leading && with_lowercase(word, |lower| droppable(lower, word)) {
+            continue;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
     }
-    folded[start..].join(" ").trim_end_matches(',').to_string()
+    shown.truncate(shown.trim_end_matches(',').len());
+    shown
 }
 
 /// The proper-name core of a mention: before its first comma, without
@@ -57,15 +81,25 @@ pub fn display(name: &str) -> String {
 /// share the surname "vucic".
 pub fn surname(name: &str) -> Option<String> {
     let core = name.split(',').next()?.trim();
-    let last = core.split_whitespace().last()?;
-    let last = last.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']).to_lowercase();
-    let capitalised = core.split_whitespace().last()?.chars().next()?.is_uppercase();
-    (capitalised && last.len() > 1).then_some(last)
+    let last_word = core.split_whitespace().next_back()?;
+    // Decided before copying anything: most names asked about are not
+    // capitalised at the end ("the minister").
+    if !last_word.chars().next()?.is_uppercase() {
+        return None;
+    }
+    let last = trim_end_str(trim_end_str(last_word, "'s"), "’s").trim_end_matches(['\'', '’']).to_lowercase();
+    (last.len() > 1).then_some(last)
 }
 
 /// The spelling-free core of a key: letters and digits only, so that
 /// "Wiki Leaks", "Wiki-Leaks" and "WikiLeaks" meet.
 pub fn compact(key: &str) -> String {
+    if key.is_ascii() {
+        // Bytewise, into a string sized once, without decoding characters.
+        let mut squeezed = String::with_capacity(key.len());
+        squeezed.extend(key.bytes().filter(u8::is_ascii_alphanumeric).map(char::from));
+        return squeezed;
+    }
     key.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 

@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::LazyLock;
+
+use super::folded::{WordList, trim_end_str, with_lowercase};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::sentences::tokens::word_runs;
@@ -34,27 +37,36 @@ pub(crate) enum Mention {
 }
 
 pub(crate) fn classify_mention(text: &str) -> Mention {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    if words.len() == 1 {
-        match first.as_str() {
-            "he" | "she" | "they" | "it" | "him" | "them" | "her" => return Mention::Pronoun,
-            "i" | "we" | "you" | "us" | "me" => return Mention::FirstPerson,
-            "who" | "which" | "that" => return Mention::Relative,
-            _ => {}
+    // One pass over the words, without collecting them: this runs for
+    // every attribution.
+    let (mut count, mut last, mut caps_after_first) = (0, "", 0);
+    for w in text.split_whitespace() {
+        if count > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+            caps_after_first += 1;
         }
+        count += 1;
+        last = w;
     }
-    let definite =
-        matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their")
+    let first = text.split_whitespace().next().unwrap_or("");
+    with_lowercase(first, |first| {
+        if count == 1 {
+            match first {
+                "he" | "she" | "they" | "it" | "him" | "them" | "her" => return Mention::Pronoun,
+                "i" | "we" | "you" | "us" | "me" => return Mention::FirstPerson,
+                "who" | "which" | "that" => return Mention::Relative,
+                _ => {}
+            }
+        }
+        let definite = matches!(first, "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their")
             || first.ends_with("'s")
             || first.ends_with("’s");
-    let head_lower = words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let caps_after_first = words.iter().skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    if definite && head_lower && caps_after_first <= 1 && words.len() <= 5 {
-        Mention::Description
-    } else {
-        Mention::Named
-    }
+        let head_lower = last.chars().next().is_some_and(char::is_lowercase);
+        if definite && head_lower && caps_after_first <= 1 && count <= 5 {
+            Mention::Description
+        } else {
+            Mention::Named
+        }
+    })
 }
 
 /// Words that mark an organisation rather than a person.
@@ -204,21 +216,20 @@ const OUTLET_WORDS: &[&str] = &[
     "wikileaks",
 ];
 
+/// The word lists above as sets: comparing each word of a name with
+/// every entry of `ORG_WORDS` cost more than the rest of `kind_of`.
+static ORG_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(ORG_WORDS));
+static OUTLET_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(OUTLET_WORDS));
+
 /// Whether one of the first `limit` words of `text` (runs of letters and
-/// digits), lowercased, is in `list` (lowercase ASCII words). Compares
-/// without allocating: this runs for every new source of every article.
-fn has_word_in(text: &str, limit: usize, list: &[&str]) -> bool {
-    word_runs(text, b"").take(limit).any(|(_, word)| {
-        if word.is_ascii() {
-            list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
-        } else {
-            list.contains(&word.to_lowercase().as_str())
-        }
-    })
+/// digits), lowercased, is in `list`. Looks up without allocating: this
+/// runs for every new source of every article.
+fn has_word_in(text: &str, limit: usize, list: &WordList) -> bool {
+    word_runs(text, b"").take(limit).any(|(_, word)| list.contains(word))
 }
 
 fn is_organisation(text: &str) -> bool {
-    has_word_in(text, usize::MAX, ORG_WORDS)
+    has_word_in(text, usize::MAX, &ORG_LIST)
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -267,14 +278,11 @@ pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
     if matches!(pronoun, "he" | "she" | "it" | "they" | "him" | "her" | "them") {
         return true;
     }
-    let head = phrase_head(&lower);
-    is_role_noun(&head)
-        || matches!(
-            head.as_str(),
-            "people" | "officials" | "sources" | "website" | "site" | "page" | "blog" | "account"
-        )
-        || lexicon.document_nouns.contains(&head)
-        || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
+    with_phrase_head(&lower, |head| {
+        is_role_noun(head)
+            || matches!(head, "people" | "officials" | "sources" | "website" | "site" | "page" | "blog" | "account")
+            || lexicon.document_nouns.contains(head)
+    }) || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
 }
 
 /// Whether a source mention reads as someone or something that can say
@@ -292,14 +300,15 @@ pub(crate) fn could_be_a_source(text: &str, kind: SourceKind, lexicon: &Lexicon)
     if matches!(kind, SourceKind::Anonymous | SourceKind::Vague) {
         return true;
     }
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    let first_bare = first.trim_end_matches("'s").trim_end_matches("’s");
-    if first.is_empty()
-        || NOT_OPENERS.contains(&first.as_str())
-        || crate::attributions::words::is_temporal(first_bare)
-        || text.ends_with("'s")
-        || text.ends_with("’s")
-    {
+    let not_an_opener = with_lowercase(text.split_whitespace().next().unwrap_or(""), |first| {
+        let first_bare = trim_end_str(trim_end_str(first, "'s"), "’s");
+        first.is_empty()
+            || NOT_OPENERS.contains(&first)
+            || crate::attributions::words::is_temporal(first_bare)
+            || text.ends_with("'s")
+            || text.ends_with("’s")
+    });
+    if not_an_opener {
         return false;
     }
     if text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || could_point_back(text, lexicon) {
@@ -341,7 +350,7 @@ pub(crate) fn names_a_group(name: &str) -> bool {
 /// Whether a name looks like a news outlet ("Coastal Wire", "The New York
 /// Times", "Reuters", "Covert Action Magazine").
 pub fn looks_like_outlet(name: &str) -> bool {
-    has_word_in(name, usize::MAX, OUTLET_WORDS)
+    has_word_in(name, usize::MAX, &OUTLET_LIST)
 }
 
 /// Nouns of records, to recognise a document whatever its kind says
@@ -373,7 +382,8 @@ const RECORD_NOUNS: &[&str] = &[
 /// Whether a source name is a record: a document, or a name whose words
 /// hold a record noun.
 pub fn is_record(name: &str, kind: SourceKind) -> bool {
-    kind == SourceKind::Document || has_word_in(name, 4, RECORD_NOUNS)
+    static RECORD_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(RECORD_NOUNS));
+    kind == SourceKind::Document || has_word_in(name, 4, &RECORD_LIST)
 }
 
 /// Whether a source's name is the name of a news outlet, not a phrase
@@ -389,7 +399,9 @@ pub fn is_outlet_name(name: &str) -> bool {
     if words.is_empty() || words.len() > 6 || name.contains([',', '(']) || name.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    if has_word_in(name, usize::MAX, NOT_OUTLETS) || has_word_in(name, usize::MAX, &["and"]) {
+    static NOT_OUTLET_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_OUTLETS));
+    static AND: LazyLock<WordList> = LazyLock::new(|| WordList::new(&["and"]));
+    if has_word_in(name, usize::MAX, &NOT_OUTLET_LIST) || has_word_in(name, usize::MAX, &AND) {
         return false;
     }
     let proper =
@@ -510,39 +522,97 @@ pub(crate) fn is_role_noun(head: &str) -> bool {
 /// comma ("US Ambassador to Italy" → "ambassador"), lowercased and without
 /// a plural "s".
 fn phrase_head(text: &str) -> String {
+    with_phrase_head(text, str::to_string)
+}
+
+/// Calls `f` with `phrase_head(text)`, built on the stack when the head
+/// word is short ASCII: the kind tests ask for a head for every new
+/// source, and only compare it.
+fn with_phrase_head<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let last = last_head_word(text);
+    let last = last.rsplit('-').next().unwrap_or(last);
+    with_lowercase_alphanumeric(last, |lower| f(lower.strip_suffix('s').filter(|s| is_role_noun(s)).unwrap_or(lower)))
+}
+
+/// The last word of a noun phrase before a preposition or a comma.
+fn last_head_word(text: &str) -> &str {
     let core = text.split(',').next().unwrap_or(text);
     let mut last = "";
     for w in core.split_whitespace() {
-        if matches!(w.to_lowercase().as_str(), "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who") {
+        // Only an ASCII word of at most four bytes lowercases to one of
+        // these (no other character lowercases to these letters).
+        let ends_head = w.len() <= 4
+            && with_lowercase(w, |w| matches!(w, "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who"));
+        if ends_head {
             break;
         }
         last = w;
     }
-    let last = last.rsplit('-').next().unwrap_or(last);
-    let lower: String = last.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-    lower.strip_suffix('s').filter(|s| is_role_noun(s)).map(str::to_string).unwrap_or(lower)
+    last
+}
+
+/// Calls `f` with the letters and digits of `word`, lowercased; on the
+/// stack when `word` is short ASCII.
+fn with_lowercase_alphanumeric<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buffer = [0u8; 32];
+        let mut len = 0;
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            buffer[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        if let Ok(lower) = std::str::from_utf8(&buffer[..len]) {
+            return f(lower);
+        }
+    }
+    f(&lowercase_alphanumeric(word))
+}
+
+/// The letters and digits of `word`, lowercased.
+fn lowercase_alphanumeric(word: &str) -> String {
+    if word.is_ascii() {
+        // One pass and one allocation of bytes instead of collecting
+        // characters and then lowercasing a copy.
+        let bytes: Vec<u8> = word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect();
+        String::from_utf8(bytes).unwrap_or_default()
+    } else {
+        word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    }
+}
+
+/// Whether `word` without its hyphenated prefix and punctuation is a role
+/// noun ("Vice-President", "spokesman,").
+fn is_role_word(word: &str) -> bool {
+    let bare = word.rsplit('-').next().unwrap_or(word);
+    // This runs for the last words of every new source.
+    with_lowercase_alphanumeric(bare, is_role_noun)
 }
 
 /// A person by role: the phrase's head is a role ("two council members",
 /// "US Ambassador to Italy"), or a role comes before a capitalised name
 /// ("Committee member Lotte Berger", "Union spokesman Erik Lund").
 fn is_person_by_role(text: &str) -> bool {
-    if is_role_noun(&phrase_head(text)) {
+    if with_phrase_head(text, is_role_noun) {
         return true;
     }
+    // The words after the last role word must be one to four capitalised
+    // words, none an organisation's. Walked from the end, so that a long
+    // phrase is given up after five words instead of collecting them all
+    // and testing each for a role; the organisation test waits for a role
+    // word, which most names lack. (`is_organisation` of the words one by
+    // one is that of the words joined: none of its tests crosses a space.)
     let core = text.split(',').next().unwrap_or(text);
-    let words: Vec<&str> = core.split_whitespace().collect();
-    let Some(role_at) = words.iter().rposition(|w| {
-        let bare: String = w.rsplit('-').next().unwrap_or(w).chars().filter(|c| c.is_alphanumeric()).collect();
-        is_role_noun(&bare.to_lowercase())
-    }) else {
-        return false;
-    };
-    let name = &words[role_at + 1..];
-    !name.is_empty()
-        && name.len() <= 4
-        && name.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !is_organisation(&name.join(" "))
+    let mut name = [""; 4];
+    for (name_words, w) in core.split_whitespace().rev().enumerate() {
+        if is_role_word(w) {
+            return name_words > 0 && !name[..name_words].iter().any(|w| is_organisation(w));
+        }
+        if name_words == name.len() || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        name[name_words] = w;
+    }
+    false
 }
 
 /// "Jeffrey N. Trimble, a senior official with the board": a personal name
@@ -550,8 +620,15 @@ fn is_person_by_role(text: &str) -> bool {
 /// describes a named source.
 pub(crate) fn names_someone_first(text: &str) -> bool {
     let core = text.split(',').next().unwrap_or("");
-    core.split_whitespace().count() >= 2
-        && core.split_whitespace().all(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w) || w.ends_with('.'))
+    // One pass: counting the words and testing them walked them twice.
+    let mut words = 0;
+    for w in core.split_whitespace() {
+        if !(w.starts_with(char::is_uppercase) && !is_all_caps(w) || w.ends_with('.')) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// An insider described but not named: "a Western diplomat", "an aide to
@@ -585,17 +662,20 @@ fn is_unnamed_insider(text: &str) -> bool {
     let first = described.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     let indefinite =
         matches!(first.as_str(), "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another");
-    let head = phrase_head(described);
-    indefinite && !appositive_name && INSIDER_ROLES.contains(&head.as_str())
+    // The head last: most sources are not indefinite, and finding the
+    // head lowercases words.
+    indefinite && !appositive_name && with_phrase_head(described, |head| INSIDER_ROLES.contains(&head))
 }
 
 /// Two or three capitalised words with no organisation word: a personal
 /// name ("Dana Bash", "Michael Patrick Leahy").
 fn is_personal_name(words: &[&str]) -> bool {
+    // Word by word rather than on the words joined by spaces: neither
+    // check looks across a space.
     (2..=3).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w))
-        && !is_organisation(&words.join(" "))
-        && !looks_like_outlet(&words.join(" "))
+        && !words.iter().any(|w| is_organisation(w))
+        && !words.iter().any(|w| looks_like_outlet(w))
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -618,7 +698,11 @@ fn is_person_of_organisation(text: &str) -> bool {
 
 pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     let lower = text.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    // Runs of letters, digits and apostrophes (`word_runs` walks ASCII
+    // bytewise instead of decoding every character).
+    // Sized up front: collecting from the iterator grew it twice or more.
+    let mut words: Vec<&str> = Vec::with_capacity(8);
+    words.extend(word_runs(&lower, b"'").map(|(_, w)| w));
     let phrase_hit =
         |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
     if !names_someone_first(text) && (phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text)) {
@@ -633,11 +717,12 @@ pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
     }
     // A record noun makes a document ("the cables", "Documents written
     // by…"), but not inside a name ("the Lindholm Post").
-    let written: Vec<&str> =
-        text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-    let record = written.iter().take(4).enumerate().any(|(i, w)| {
+    // `words` holds the same runs ASCII-lowercased, so it is looked up
+    // rather than lowercasing each written word again.
+    let written = word_runs(text, b"'").map(|(_, w)| w);
+    let record = written.zip(&words).take(4).enumerate().any(|(i, (w, lower))| {
         let lowercase = w.chars().next().is_some_and(char::is_lowercase);
-        (lowercase || i == 0) && lexicon.document_nouns.contains(&w.to_ascii_lowercase())
+        (lowercase || i == 0) && lexicon.document_nouns.contains(*lower)
     });
     if record {
         return SourceKind::Document;

@@ -12,9 +12,11 @@
 //! cross-file merge needs, and `tree` lays those facts out as a tree.
 
 pub mod corpus;
+mod folded;
 pub mod identity;
 pub mod kinds;
 pub mod relays;
+mod scan;
 pub mod spelling;
 pub mod tree;
 
@@ -131,6 +133,41 @@ struct Builder<'a> {
     /// looking a key up does not compare it with every node (quadratic in
     /// the number of sources).
     keys: Keys,
+    /// Nodes by the surname of their shown name; see `Surnames`.
+    surnames: Surnames,
+}
+
+/// Node ids by the `surname` of each node's current name, ascending, so
+/// that "the first earlier person with this surname" is a lookup rather
+/// than a pass over every node computing every surname (quadratic in the
+/// number of sources).
+#[derive(Default)]
+struct Surnames {
+    by_surname: WordMap<Vec<usize>>,
+}
+
+impl Surnames {
+    fn add(&mut self, name: &str, id: usize) {
+        if let Some(last) = surname(name) {
+            let ids = self.by_surname.entry(last).or_default();
+            if let Err(at) = ids.binary_search(&id) {
+                ids.insert(at, id);
+            }
+        }
+    }
+
+    fn remove(&mut self, name: &str, id: usize) {
+        if let Some(ids) = surname(name).and_then(|last| self.by_surname.get_mut(&last))
+            && let Ok(at) = ids.binary_search(&id)
+        {
+            ids.remove(at);
+        }
+    }
+
+    /// Ids of the nodes whose name has surname `last`, ascending.
+    fn named(&self, last: &str) -> &[usize] {
+        self.by_surname.get(last).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// First node by key and by squeezed key; see `Builder::known`.
@@ -143,7 +180,7 @@ struct Keys {
 /// The lexicon's fast hasher, for the builder's lookup-only sets: their
 /// keys come from one article, and nothing iterates them, so neither
 /// SipHash's flood resistance nor its order matters.
-type FastHash = std::hash::BuildHasherDefault<crate::lexicon::WordHasher>;
+pub(crate) type FastHash = std::hash::BuildHasherDefault<crate::lexicon::WordHasher>;
 
 impl Keys {
     fn add(&mut self, key: &str, id: usize) {
@@ -235,50 +272,114 @@ impl Names {
     }
 }
 
-/// Answers "does the lowercased text before `offset` contain `word`" in
-/// constant time after one search per distinct word. Lowercasing the whole
-/// prefix for every description made long documents quadratic.
+/// Answers "does the lowercased text before `offset` contain `word`"
+/// with at most one pass over the text per distinct word. Lowercasing the
+/// whole prefix for every description made long documents quadratic.
 #[derive(Default)]
 struct FirstSeen {
-    /// The text lowercased, when lowercasing kept every character's byte
-    /// length (so offsets agree) and there is no capital sigma (whose
-    /// lowercase depends on what follows, so a prefix could differ).
-    lower: Option<Option<String>>,
-    at: std::collections::HashMap<String, Option<usize>>,
+    /// Whether lowercasing the text keeps every character's byte length
+    /// (so offsets agree) and there is no capital sigma (whose lowercase
+    /// depends on what follows, so a prefix could differ).
+    aligned: Option<bool>,
+    /// The text lowercased, made only for a word that is not ASCII.
+    lower: Option<String>,
+    /// Per ASCII word: how far the text has been searched for it.
+    ascii: WordMap<Search>,
+    /// Per other word: where it first occurs in `lower`.
+    other: WordMap<Option<usize>>,
+}
+
+/// A search for one word that resumes where the last question left off.
+#[derive(Clone, Copy)]
+struct Search {
+    /// Where the word first starts, once found.
+    found: Option<usize>,
+    /// Every start before this has been tried and does not match.
+    tried: usize,
 }
 
 impl FirstSeen {
     fn mentioned_before(&mut self, text: &str, offset: usize, word: &str) -> bool {
-        let lower = self.lower.get_or_insert_with(|| aligned_lowercase(text));
-        let Some(lower) = lower else {
+        let aligned = *self.aligned.get_or_insert_with(|| is_aligned(text));
+        if !aligned {
             return text[..offset].to_lowercase().contains(word);
-        };
-        let first = *self.at.entry(word.to_string()).or_insert_with(|| lower.find(word));
-        first.is_some_and(|at| at + word.len() <= offset)
+        }
+        if !word.is_ascii() {
+            let lower = self.lower.get_or_insert_with(|| text.to_lowercase());
+            let first = *self.other.entry(word.to_string()).or_insert_with(|| lower.find(word));
+            return first.is_some_and(|at| at + word.len() <= offset);
+        }
+        // An ASCII word is found in the text itself, up to ASCII case: in
+        // an aligned text every ASCII byte of the lowercase sits where the
+        // ASCII byte it lowercases sits, and no other character lowercases
+        // to ASCII. So the lowercase copy (a pass over the whole text for
+        // every article) is never made, and the text is searched only as
+        // far as the questions reach.
+        let search = self.ascii.entry(word.to_string()).or_insert(Search { found: None, tried: 0 });
+        if search.found.is_none() && offset >= word.len() {
+            let last_start = offset - word.len();
+            if search.tried <= last_start {
+                search.found = find_ascii_folded(text.as_bytes(), word.as_bytes(), search.tried, last_start);
+                search.tried = last_start + 1;
+            }
+        }
+        search.found.is_some_and(|at| at + word.len() <= offset)
     }
 }
 
-/// `text.to_lowercase()` when every offset into it is the same as in
-/// `text`, else `None`.
-fn aligned_lowercase(text: &str) -> Option<String> {
-    let mut out = text.as_bytes().to_vec();
-    let mut i = 0;
-    while i < out.len() {
-        if out[i].is_ascii() {
-            out[i] = out[i].to_ascii_lowercase();
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next()?;
+/// Whether `text.to_lowercase()` has every character at the same byte
+/// offset as `text`, and no capital sigma (see `FirstSeen`).
+fn is_aligned(text: &str) -> bool {
+    non_ascii_chars(text).all(|c| {
         let mut lowered = c.to_lowercase();
-        let (Some(l), None) = (lowered.next(), lowered.next()) else { return None };
-        if c == 'Σ' || l.len_utf8() != c.len_utf8() {
-            return None;
+        matches!((lowered.next(), lowered.next()), (Some(l), None) if c != 'Σ' && l.len_utf8() == c.len_utf8())
+    })
+}
+
+/// The characters of `text` that are not ASCII. News text is nearly all
+/// ASCII with a curly quote here and there, so ASCII is passed over a
+/// block at a time instead of decoding every character.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    const BLOCK: usize = 32;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if bytes.get(i..i + BLOCK).is_some_and(<[u8]>::is_ascii) {
+                i += BLOCK;
+            } else if bytes[i].is_ascii() {
+                i += 1;
+            } else {
+                // `i` is always a character boundary: it only moves past
+                // ASCII bytes and whole characters.
+                let c = text[i..].chars().next()?;
+                i += c.len_utf8();
+                return Some(c);
+            }
         }
-        l.encode_utf8(&mut out[i..i + c.len_utf8()]);
-        i += c.len_utf8();
+        None
+    })
+}
+
+/// The first start in `first..=last` where `text` holds `word` (lowercase
+/// ASCII) up to ASCII case.
+fn find_ascii_folded(text: &[u8], word: &[u8], first: usize, last: usize) -> Option<usize> {
+    // A capital in `word` matches nothing in a lowercased text.
+    if word.iter().any(u8::is_ascii_uppercase) {
+        return None;
     }
-    String::from_utf8(out).ok()
+    let Some((&lead, rest)) = word.split_first() else { return Some(first) };
+    let last = last.min(text.len().checked_sub(word.len())?);
+    let mut at = first;
+    // Candidates are found a block at a time; most of an article holds
+    // neither case of the word's first letter.
+    while let Some(candidate) = scan::find_folded_byte(text, at, lead).filter(|&c| c <= last) {
+        if text[candidate + 1..candidate + word.len()].eq_ignore_ascii_case(rest) {
+            return Some(candidate);
+        }
+        at = candidate + 1;
+    }
+    None
 }
 
 impl<'a> Builder<'a> {
@@ -294,6 +395,7 @@ impl<'a> Builder<'a> {
             key_of_text: WordMap::default(),
             names: Names { found: Vec::new(), next: Some(0) },
             keys: Keys::default(),
+            surnames: Surnames::default(),
         }
     }
 
@@ -322,10 +424,16 @@ impl<'a> Builder<'a> {
             self.note_mention(id, name, span);
             return id;
         }
+        self.new_node(name, key, span)
+    }
+
+    /// A node for a mention whose `key` no node has.
+    fn new_node(&mut self, name: &str, key: String, span: Span) -> usize {
         let id = self.graph.nodes.len();
         let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
         let kind = kind_of(name, self.lexicon);
         self.keys.add(&key, id);
+        self.surnames.add(&shown, id);
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
         self.mentioned.insert((id, span));
         id
@@ -349,6 +457,8 @@ impl<'a> Builder<'a> {
         }
         let shown = display(name);
         if shown.len() > node.name.len() {
+            self.surnames.remove(&node.name, id);
+            self.surnames.add(&shown, id);
             node.name = shown;
         }
     }
@@ -400,18 +510,16 @@ impl<'a> Builder<'a> {
         }
         let short = text.split_whitespace().filter(|w| !w.ends_with('.')).count() <= 1;
         if short && let Some(last) = surname(text) {
-            let earlier = self
-                .graph
-                .nodes
-                .iter()
-                .position(|n| n.kind == SourceKind::Person && surname(&n.name).as_deref() == Some(&last));
+            let nodes = &self.graph.nodes;
+            let earlier = self.surnames.named(&last).iter().copied().find(|&id| nodes[id].kind == SourceKind::Person);
             if let Some(id) = earlier {
                 self.graph.nodes[id].mentions.push(span);
                 self.mentioned.insert((id, span));
                 return id;
             }
         }
-        self.add_node(text, span)
+        // `key` is known to be new: nothing was added since the lookup.
+        self.new_node(text, key, span)
     }
 
     /// A source named by configuration rather than by the text: the outlet
@@ -431,10 +539,10 @@ impl<'a> Builder<'a> {
     fn resolve(&mut self, a: &Attribution, parent_node: Option<usize>) -> (Option<usize>, bool) {
         let Some(span) = a.source else { return (None, false) };
         let text = span.of(self.text);
-        let lower = text.to_lowercase();
         match classify_mention(text) {
             Mention::Named => (Some(self.named(text, span)), false),
             Mention::Pronoun => {
+                let lower = text.to_lowercase();
                 let want_org = lower == "it";
                 let want_person = matches!(lower.as_str(), "he" | "she" | "him" | "her");
                 let found = self
@@ -467,7 +575,7 @@ impl<'a> Builder<'a> {
                     self.name_in_text_before(span.start, sentence_start).or_else(|| self.nearest(span.start, |_| true));
                 (found, false)
             }
-            Mention::Description => self.description(text, &lower, span),
+            Mention::Description => self.description(text, &text.to_lowercase(), span),
         }
     }
 

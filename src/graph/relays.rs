@@ -18,6 +18,7 @@
 //! reads it that way.
 
 use crate::attributions::Attribution;
+use crate::graph::folded::with_ascii_lowercase;
 use crate::graph::identity::{Aliases, host_of};
 use crate::graph::kinds::kind_of;
 use crate::graph::{SourceKind, looks_like_outlet};
@@ -114,7 +115,7 @@ fn set_relay(
 fn citation_inside(text: &str, source: Span) -> Option<(usize, Span, Span)> {
     // Every marker opens with ", ": most mentions have none, and they are
     // spared lowercasing and seven searches.
-    if !source.of(text).contains(", ") {
+    if !source.of(text).as_bytes().windows(2).any(|pair| pair == b", ") {
         return None;
     }
     let lower = source.of(text).to_ascii_lowercase();
@@ -316,20 +317,25 @@ fn is_time_adverbial(words: &str) -> bool {
         "november",
         "december",
     ];
-    let any_of = |word: &str, lists: &[&[&str]]| lists.iter().any(|list| list.contains(&word));
+    let any_of = |word: &str, lists: &[&[&str]]| {
+        with_ascii_lowercase(word, |lower| lists.iter().any(|list| list.contains(&lower)))
+    };
     // Five words are enough to know: the content of a cue can be a whole
     // (force-cut) sentence, and lowercasing all its words for every cue
-    // of the sentence made a long one quadratic.
-    let lower: Vec<String> = words
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    !lower.is_empty()
-        && lower.len() <= 4
-        && any_of(&lower[0], &[OPENERS, WEEKDAYS, WHEN])
-        && lower.iter().any(|w| any_of(w, &[TIMES, WEEKDAYS, WHEN]))
+    // of the sentence made a long one quadratic. They are kept in place
+    // and lowercased on the stack: this runs for most cues.
+    let mut first_words = [""; 5];
+    let mut count = 0;
+    for (slot, word) in
+        first_words.iter_mut().zip(words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()))
+    {
+        *slot = word;
+        count += 1;
+    }
+    let first_words = &first_words[..count];
+    (1..=4).contains(&count)
+        && any_of(first_words[0], &[OPENERS, WEEKDAYS, WHEN])
+        && first_words.iter().any(|w| any_of(w, &[TIMES, WEEKDAYS, WHEN]))
 }
 
 /// "The mill will close, the Times reported on Tuesday.": the extractor

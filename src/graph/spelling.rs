@@ -3,8 +3,10 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use super::{SourceGraph, SourceKind, SourceNode};
-use crate::lexicon::{WordMap, WordSet};
+use super::folded::{trim_end_str, with_ascii_lowercase};
+use super::scan::find_capital_start;
+use super::{FastHash, SourceGraph, SourceKind, SourceNode};
+use crate::lexicon::{WordFilter, WordMap, WordSet};
 use crate::sentences::tokens::{alphanumeric_run_end, char_at};
 use crate::span::Span;
 
@@ -21,11 +23,12 @@ pub struct Variant {
 
 /// Words of a name that could be spelled differently: capitalised, not
 /// all capitals, four letters or more.
-fn name_words(name: &str) -> Vec<String> {
+fn name_words(name: &str) -> Vec<&str> {
+    // Fewer than four bytes is fewer than four characters: counted only
+    // when it could matter.
     name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .filter(|w| w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w))
-        .map(str::to_string)
+        .map(|w| trim_end_str(trim_end_str(w, "'s"), "’s"))
+        .filter(|w| w.len() >= 4 && w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w))
         .collect()
 }
 
@@ -37,9 +40,16 @@ fn is_all_caps(w: &str) -> bool {
     !w.chars().any(char::is_lowercase)
 }
 
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
+/// and for General Punctuation (curly quotes, dashes), which holds no
+/// letter or digit: every curly quote of an article is a candidate start
+/// of a capitalised word, and a table lookup costs hundreds of
+/// instructions.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric() }
 }
+
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// Every whole-word occurrence of `word` in `text`, case-insensitive
 /// (ASCII), by scanning `lower` (the text ASCII-lowercased). Only used for
@@ -73,18 +83,13 @@ struct CapitalisedWords<'t> {
     by_lower: WordMap<Vec<(Span, &'t str)>>,
 }
 
-/// An upper-case ASCII letter, or the first byte of a non-ASCII character.
-fn may_start_capital(b: u8) -> bool {
-    b.is_ascii_uppercase() || b >= 0xC0
-}
-
 /// Whether byte `i` of `text` (a character boundary) is not preceded by a
 /// letter or digit, so that a run of them starting there is whole.
 fn starts_run(text: &str, i: usize) -> bool {
     match text.as_bytes()[..i].last() {
         None => true,
         Some(&before) if before.is_ascii() => !before.is_ascii_alphanumeric(),
-        Some(_) => !text[..i].chars().next_back().is_some_and(char::is_alphanumeric),
+        Some(_) => !text[..i].chars().next_back().is_some_and(is_word_char),
     }
 }
 
@@ -95,6 +100,12 @@ impl<'t> CapitalisedWords<'t> {
         if wanted.is_empty() {
             return CapitalisedWords { by_lower };
         }
+        // Most capitalised words of an article are no name word wanted;
+        // the sketch turns most of them away before hashing.
+        let mut sketch = WordFilter::default();
+        for word in wanted {
+            sketch.insert(word);
+        }
         // The runs of alphanumeric characters, as `word_runs` finds them,
         // that start with a capital: only an upper-case ASCII letter or the
         // first byte of a non-ASCII character can start one, so the bytes
@@ -104,18 +115,14 @@ impl<'t> CapitalisedWords<'t> {
         let mut key = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            while i < bytes.len() && !may_start_capital(bytes[i]) {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                break;
-            }
+            let Some(next) = find_capital_start(bytes, i) else { break };
+            i = next;
             if !starts_run(text, i) {
                 i += 1;
                 continue;
             }
             let (c, len) = char_at(text, i);
-            if !c.is_alphanumeric() {
+            if !is_word_char(c) {
                 i += len;
                 continue;
             }
@@ -128,8 +135,15 @@ impl<'t> CapitalisedWords<'t> {
             key.clear();
             key.push_str(run);
             key.make_ascii_lowercase();
-            if wanted.contains(&key) {
-                by_lower.entry(key.clone()).or_default().push((Span::new(start, i), run));
+            if !sketch.may_contain(&key) || !wanted.contains(&key) {
+                continue;
+            }
+            // Copy the key only for the first occurrence of each word.
+            match by_lower.get_mut(&key) {
+                Some(found) => found.push((Span::new(start, i), run)),
+                None => {
+                    by_lower.insert(key.clone(), vec![(Span::new(start, i), run)]);
+                }
             }
         }
         CapitalisedWords { by_lower }
@@ -174,7 +188,7 @@ fn word_variant(finder: &mut WordFinder, word: &str) -> Option<((Span, String), 
     // of every source's name cost as much as the search on long articles.
     let scanned;
     let found: &[(Span, &str)] = if is_plain_word(word) {
-        finder.index.get(&word.to_ascii_lowercase())
+        with_ascii_lowercase(word, |lower| finder.index.get(lower))
     } else {
         scanned = finder.occurrences(word);
         &scanned
@@ -189,6 +203,14 @@ fn word_variant(finder: &mut WordFinder, word: &str) -> Option<((Span, String), 
 fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Span, String))> {
     if mentions.len() < 2 {
         return None; // one mention is one spelling
+    }
+    // Mentions all written alike up to ASCII case have one lowercase
+    // form, so no two of them differ beyond case: the usual case of a
+    // source named the same way throughout, settled without the
+    // squeezing, lowercasing and grouping below.
+    let first = strip_article(mentions[0].of(text));
+    if mentions.iter().all(|m| strip_article(m.of(text)).eq_ignore_ascii_case(first)) {
+        return None;
     }
     let squeeze = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let mut sorted = mentions.to_vec();
@@ -205,7 +227,7 @@ fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Sp
             (*m, t, squeeze(t), t.to_lowercase())
         })
         .collect();
-    let mut groups: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut groups: std::collections::HashMap<&str, Vec<usize>, FastHash> = Default::default();
     for (i, item) in items.iter().enumerate() {
         groups.entry(item.2.as_str()).or_default().push(i);
     }
@@ -249,7 +271,7 @@ fn spelled(node: &SourceNode) -> bool {
 /// per source, in text order of the second spelling.
 pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
     // Each name's words, split once for both the index and the search.
-    let named: Vec<(&SourceNode, Vec<String>)> =
+    let named: Vec<(&SourceNode, Vec<&str>)> =
         graph.nodes.iter().filter(|n| spelled(n)).map(|n| (n, name_words(&n.name))).collect();
     let wanted: WordSet = named
         .iter()
@@ -330,6 +352,16 @@ mod tests {
             assert_eq!(finder.occurrences(word), scanned, "{word}");
         }
         assert_eq!(finder.occurrences("Okafor").len(), 6);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'Σ', '’', '“', '—', ' ', '\u{2070}', '\u{2071}', '-'] {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,118 @@
+//! Case-folded word lookups that do not allocate for the common case.
+//!
+//! The graph stage asks "is this word, lowercased, one of these?" many
+//! times for every new source. `str::to_lowercase` allocates a `String`
+//! each time and comparing with every entry of a list is linear; together
+//! they were most of the stage's cost. Short ASCII words (nearly all words
+//! of news text) are lowercased into a buffer on the stack instead, and
+//! lists are hash sets.
+
+use crate::lexicon::{WordFilter, WordSet};
+
+/// Words longer than this are lowercased on the heap; no list entry is
+/// anywhere near this long.
+const STACK_WORD: usize = 32;
+
+/// Calls `f` with `word.to_lowercase()`, lowercasing short ASCII words on
+/// the stack. For ASCII, `to_lowercase` and ASCII lowercasing agree; any
+/// other word takes the full Unicode path (final sigma and all).
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() <= STACK_WORD && word.is_ascii() { with_ascii_lowercase(word, f) } else { f(&word.to_lowercase()) }
+}
+
+/// Calls `f` with `word.to_ascii_lowercase()`, on the stack when short.
+pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() > STACK_WORD {
+        return f(&word.to_ascii_lowercase());
+    }
+    let mut buffer = [0u8; STACK_WORD];
+    let lowered = &mut buffer[..word.len()];
+    lowered.copy_from_slice(word.as_bytes());
+    lowered.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid, so this never takes the `Err` arm.
+    match std::str::from_utf8(lowered) {
+        Ok(lower) => f(lower),
+        Err(_) => f(&word.to_ascii_lowercase()),
+    }
+}
+
+/// `text` without any number of `suffix` at its end, like
+/// `trim_end_matches(suffix)` but without building a string searcher (a
+/// few hundred instructions) for every call.
+pub(crate) fn trim_end_str<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    if suffix.is_empty() {
+        return text;
+    }
+    while let Some(shorter) = text.strip_suffix(suffix) {
+        text = shorter;
+    }
+    text
+}
+
+/// A fixed list of lowercase words, looked up by a word's lowercase form.
+pub(crate) struct WordList {
+    words: WordSet,
+    /// Turns most words away before hashing them.
+    sketch: WordFilter,
+    /// The longest entry in bytes: a longer ASCII word is no entry, which
+    /// is known before lowercasing it.
+    longest: usize,
+}
+
+impl WordList {
+    pub(crate) fn new(list: &[&str]) -> WordList {
+        let mut sketch = WordFilter::default();
+        for word in list {
+            sketch.insert(word);
+        }
+        WordList {
+            words: list.iter().map(|w| w.to_string()).collect(),
+            sketch,
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether `word.to_lowercase()` is in the list.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        // Only ASCII keeps its length when lowercased ("K", the Kelvin
+        // sign, lowercases to one byte).
+        if word.is_ascii() && word.len() > self.longest {
+            return false;
+        }
+        with_lowercase(word, |lower| self.sketch.may_contain(lower) && self.words.contains(lower))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercasing_agrees_with_std() {
+        let long = "A".repeat(STACK_WORD + 3);
+        for word in ["", "Mayor", "MAYOR", "mayor", "ÉCOLE", "ΟΔΟΣ", "İstanbul", "\u{212A}elvin", long.as_str()] {
+            assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase(), "{word}");
+            assert_eq!(with_ascii_lowercase(word, str::to_string), word.to_ascii_lowercase(), "{word}");
+        }
+    }
+
+    #[test]
+    fn trimming_agrees_with_std() {
+        for text in ["Smith's", "Smith's's", "'s", "", "Smiths", "O’Brien’s"] {
+            for suffix in ["'s", "’s", "s"] {
+                assert_eq!(trim_end_str(text, suffix), text.trim_end_matches(suffix), "{text} {suffix}");
+            }
+        }
+    }
+
+    #[test]
+    fn lists_match_any_case() {
+        let list = WordList::new(&["kelvin", "times", "news"]);
+        for word in ["Times", "NEWS", "news", "\u{212A}elvin"] {
+            assert!(list.contains(word), "{word}");
+        }
+        for word in ["Timesx", "new", "", "newspapers"] {
+            assert!(!list.contains(word), "{word}");
+        }
+    }
+}
