@@ -189,6 +189,12 @@ impl Keys {
     }
 }
 
+/// How many of the sources mentioned last a pronoun or description may
+/// point back to. A news article names a few dozen; without a bound, an
+/// archive-sized article with thousands of names made every unresolvable
+/// description a walk over all of them, quadratic in the article.
+const NEAREST_LOOKBACK: usize = 64;
+
 /// The resolved mentions so far, kept as one entry per node so that
 /// "the nearest earlier source that fits" looks at each source once rather
 /// than at every mention of it (which made long articles quadratic).
@@ -219,7 +225,11 @@ impl Recent {
             self.before_latest[node] = previous;
         }
         self.latest[node] = Some((at, self.pushes));
-        if let Some(k) = self.order.iter().rposition(|&n| n == node) {
+        // A node never mentioned before is not in `order`: searching for it
+        // would walk all of `order` for every new source.
+        if previous.is_some()
+            && let Some(k) = self.order.iter().rposition(|&n| n == node)
+        {
             self.order.remove(k);
         }
         self.order.push(node);
@@ -463,9 +473,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The most recent node before `offset` that satisfies `fits`.
+    /// The most recent node before `offset` that satisfies `fits`, among
+    /// the [`NEAREST_LOOKBACK`] sources mentioned last.
     fn nearest(&self, offset: usize, fits: impl Fn(&SourceNode) -> bool) -> Option<usize> {
-        self.recent.before(offset).find(|&n| fits(&self.graph.nodes[n]))
+        self.recent.before(offset).take(NEAREST_LOOKBACK).find(|&n| fits(&self.graph.nodes[n]))
     }
 
     /// A capitalised name in the text before `offset`, as a new or known node.
