@@ -378,7 +378,7 @@ fn words_of<'t>(text: &'t str, also: &[u8]) -> Vec<&'t str> {
 /// it starts a multibyte character. Splitting claims into words was a
 /// sixth of checking them.
 fn ascii_words_into<'t>(text: &'t str, also: &[u8], words: &mut Vec<&'t str>) {
-    let mut in_word = ASCII_ALPHANUMERIC;
+    let mut in_word = crate::sentences::tokens::ASCII_ALPHANUMERIC;
     for &b in also {
         in_word[usize::from(b)] = true;
     }
@@ -398,18 +398,6 @@ fn ascii_words_into<'t>(text: &'t str, also: &[u8], words: &mut Vec<&'t str>) {
         words.push(&text[start..i]);
     }
 }
-
-/// ASCII letters and digits, indexed by any byte so that no lookup needs
-/// a bounds check.
-const ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// A claim's lowercase words for lexicon lookups. Dots stay inside words
 /// so that "u.s. officials" matches, but the full stop that ends a

@@ -208,11 +208,12 @@ pub(crate) fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
     }
 }
 
-/// ASCII letters and digits.
-const ASCII_ALNUM: [bool; 128] = {
-    let mut table = [false; 128];
+/// ASCII letters and digits, indexed by any byte so that no lookup needs
+/// a bounds check.
+pub(crate) const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
@@ -224,7 +225,7 @@ const ASCII_ALNUM: [bool; 128] = {
 /// every other character and dropping empty pieces, but a table-driven
 /// byte loop for ASCII, as this runs over every claim and every article.
 pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
-    let mut ascii_word = ASCII_ALNUM;
+    let mut ascii_word = ASCII_ALPHANUMERIC;
     for &b in also {
         if b.is_ascii() {
             ascii_word[usize::from(b)] = true;
