@@ -457,6 +457,19 @@ impl Lexicon {
     }
 }
 
+/// `text` without any number of `suffix` at its end, like
+/// `trim_end_matches(suffix)` but without building a string searcher (a
+/// few hundred instructions) for every call.
+pub fn trim_end_str<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    if suffix.is_empty() {
+        return text;
+    }
+    while let Some(shorter) = text.strip_suffix(suffix) {
+        text = shorter;
+    }
+    text
+}
+
 fn lower_into(set: &mut impl Extend<String>, words: &[String]) {
     set.extend(words.iter().map(|w| w.to_ascii_lowercase()));
 }

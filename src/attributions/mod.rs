@@ -17,7 +17,7 @@ pub mod words;
 use serde::Serialize;
 
 use crate::analysis::Workers;
-use crate::lexicon::{CueKind, Lexicon, VerbForm};
+use crate::lexicon::{CueKind, Lexicon, VerbForm, trim_end_str};
 use crate::markup::{Article, BlockKind};
 use crate::sentences::Sentence;
 use crate::sentences::tokens::{Token, tokenize};
@@ -757,19 +757,10 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, cue: &C
     end
 }
 
-/// `w` without any repeats of `suffix` at its end: `trim_end_matches` with
-/// a string pattern, without building a substring searcher on each call.
-fn strip_all<'w>(mut w: &'w str, suffix: &str) -> &'w str {
-    while let Some(rest) = w.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
-        w = rest;
-    }
-    w
-}
-
 /// Cue verbs that report a whole clause ("said he was alarmed … and
 /// wanted …"), as opposed to those that take an object ("defended X").
 fn takes_clause(w: &str) -> bool {
-    let stem = strip_all(strip_all(w, "ing").trim_end_matches('s'), "ed").trim_end_matches('d');
+    let stem = trim_end_str(trim_end_str(w, "ing").trim_end_matches('s'), "ed").trim_end_matches('d');
     matches!(
         stem,
         "say"

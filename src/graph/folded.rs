@@ -7,6 +7,8 @@
 //! of news text) are lowercased into a buffer on the stack instead, and
 //! lists are hash sets.
 
+#[cfg(test)]
+use crate::lexicon::trim_end_str;
 use crate::lexicon::{WordFilter, WordSet};
 
 /// Words longer than this are lowercased on the heap; no list entry is
@@ -34,19 +36,6 @@ pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> 
         Ok(lower) => f(lower),
         Err(_) => f(&word.to_ascii_lowercase()),
     }
-}
-
-/// `text` without any number of `suffix` at its end, like
-/// `trim_end_matches(suffix)` but without building a string searcher (a
-/// few hundred instructions) for every call.
-pub(crate) fn trim_end_str<'t>(mut text: &'t str, suffix: &str) -> &'t str {
-    if suffix.is_empty() {
-        return text;
-    }
-    while let Some(shorter) = text.strip_suffix(suffix) {
-        text = shorter;
-    }
-    text
 }
 
 /// A fixed list of lowercase words, looked up by a word's lowercase form.

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::folded::{trim_end_str, with_lowercase};
+use super::folded::with_lowercase;
+use crate::lexicon::trim_end_str;
 
 /// Words dropped from the front of a display name.
 const LEADING_DROPS: &[&str] = &["the", "a", "an", "new", "certain", "some", "several"];

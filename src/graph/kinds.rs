@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::LazyLock;
 
-use super::folded::{WordList, trim_end_str, with_lowercase};
+use super::folded::{WordList, with_lowercase};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
+use crate::lexicon::trim_end_str;
 use crate::sentences::tokens::word_runs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

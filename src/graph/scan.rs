@@ -7,19 +7,9 @@
 //! "does this word hold a zero byte" trick) and only look closer at the
 //! blocks that hold a candidate.
 
-const ONES: u64 = 0x0101_0101_0101_0101;
+use crate::bytescan::{find_first, splat, zero_bytes};
+
 const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The block of eight bytes at `i`, little-endian, if there are eight.
-fn block_at(bytes: &[u8], i: usize) -> Option<u64> {
-    let block: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(block))
-}
-
-/// The index of the first flagged byte (high bit set) in `flags`.
-fn first_flagged(flags: u64) -> usize {
-    (flags.trailing_zeros() / 8) as usize
-}
 
 /// The first index `>= from` whose byte, ASCII-lowercased, is `lower`
 /// (a byte that is not an upper-case ASCII letter).
@@ -27,41 +17,29 @@ pub(crate) fn find_folded_byte(bytes: &[u8], from: usize, lower: u8) -> Option<u
     // Setting bit 0x20 folds 'A'..='Z' onto 'a'..='z' and nothing else
     // onto a lowercase letter; any other byte must match exactly.
     let fold = if lower.is_ascii_lowercase() { 0x20 } else { 0 };
-    let (pattern, folds) = (ONES * u64::from(lower), ONES * u64::from(fold));
-    let mut i = from;
-    while let Some(block) = block_at(bytes, i) {
-        let diff = (block | folds) ^ pattern;
-        // The lowest flagged byte is exactly the first zero byte of `diff`.
-        let zeros = diff.wrapping_sub(ONES) & !diff & HIGHS;
-        if zeros != 0 {
-            return Some(i + first_flagged(zeros));
-        }
-        i += 8;
-    }
-    (i..bytes.len()).find(|&k| bytes[k] | fold == lower)
+    let (pattern, folds) = (splat(lower), splat(fold));
+    find_first(bytes, from, |block| zero_bytes((block | folds) ^ pattern), |b| b | fold == lower)
 }
 
 /// The first index `>= from` holding an upper-case ASCII letter or the
 /// first byte of a character of two or more bytes (which may be a
 /// capital): the bytes that can start a capitalised word.
 pub(crate) fn find_capital_start(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(block) = block_at(bytes, i) {
-        // For ASCII bytes (high bit clear), adding 0x3F sets the high bit
-        // from 'A' up and adding 0x25 from '[' up; masking to seven bits
-        // first keeps the sums inside their byte.
-        let low = block & !HIGHS;
-        let capitals = (low + ONES * 0x3F) & !(low + ONES * 0x25) & !block & HIGHS;
-        // A lead byte of a longer character is 0b11xxxxxx: bit 6 shifted
-        // up onto bit 7 of the same byte.
-        let leads = block & (block << 1) & HIGHS;
-        let flags = capitals | leads;
-        if flags != 0 {
-            return Some(i + first_flagged(flags));
-        }
-        i += 8;
-    }
-    (i..bytes.len()).find(|&k| may_start_capital(bytes[k]))
+    find_first(bytes, from, capital_starts, may_start_capital)
+}
+
+/// The high bit of each byte of `block` that is an upper-case ASCII letter
+/// or the lead byte of a longer character.
+fn capital_starts(block: u64) -> u64 {
+    // For ASCII bytes (high bit clear), adding 0x3F sets the high bit from
+    // 'A' up and adding 0x25 from '[' up; masking to seven bits first keeps
+    // the sums inside their byte.
+    let low = block & !HIGHS;
+    let capitals = (low + splat(0x3F)) & !(low + splat(0x25)) & !block & HIGHS;
+    // A lead byte of a longer character is 0b11xxxxxx: bit 6 shifted up
+    // onto bit 7 of the same byte.
+    let leads = block & (block << 1) & HIGHS;
+    capitals | leads
 }
 
 /// An upper-case ASCII letter, or the first byte of a non-ASCII character.

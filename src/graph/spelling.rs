@@ -3,9 +3,10 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use super::folded::{trim_end_str, with_ascii_lowercase};
+use super::folded::with_ascii_lowercase;
 use super::scan::find_capital_start;
 use super::{FastHash, SourceGraph, SourceKind, SourceNode};
+use crate::lexicon::trim_end_str;
 use crate::lexicon::{WordFilter, WordMap, WordSet};
 use crate::sentences::tokens::{alphanumeric_run_end, char_at};
 use crate::span::Span;
