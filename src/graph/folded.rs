@@ -7,9 +7,7 @@
 //! of news text) are lowercased into a buffer on the stack instead, and
 //! lists are hash sets.
 
-#[cfg(test)]
-use crate::lexicon::trim_end_str;
-use crate::lexicon::{WordFilter, WordSet};
+use crate::lexicon::TokenSet;
 
 /// Words longer than this are lowercased on the heap; no list entry is
 /// anywhere near this long.
@@ -38,11 +36,10 @@ pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> 
     }
 }
 
-/// A fixed list of lowercase words, looked up by a word's lowercase form.
+/// A fixed list of lowercase words, looked up by a word's lowercase form:
+/// a [`TokenSet`] (filter in front of the hash set) plus the length bound.
 pub(crate) struct WordList {
-    words: WordSet,
-    /// Turns most words away before hashing them.
-    sketch: WordFilter,
+    words: TokenSet,
     /// The longest entry in bytes: a longer ASCII word is no entry, which
     /// is known before lowercasing it.
     longest: usize,
@@ -50,15 +47,9 @@ pub(crate) struct WordList {
 
 impl WordList {
     pub(crate) fn new(list: &[&str]) -> WordList {
-        let mut sketch = WordFilter::default();
-        for word in list {
-            sketch.insert(word);
-        }
-        WordList {
-            words: list.iter().map(|w| w.to_string()).collect(),
-            sketch,
-            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
-        }
+        let mut words = TokenSet::default();
+        words.extend(list.iter().map(|w| w.to_string()));
+        WordList { words, longest: list.iter().map(|w| w.len()).max().unwrap_or(0) }
     }
 
     /// Whether `word.to_lowercase()` is in the list.
@@ -68,13 +59,14 @@ impl WordList {
         if word.is_ascii() && word.len() > self.longest {
             return false;
         }
-        with_lowercase(word, |lower| self.sketch.may_contain(lower) && self.words.contains(lower))
+        with_lowercase(word, |lower| self.words.contains(lower))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::trim_end_str;
 
     #[test]
     fn lowercasing_agrees_with_std() {
