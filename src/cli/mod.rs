@@ -26,7 +26,7 @@ use crate::lexicon::Lexicon;
 use crate::markup::Format;
 use crate::report::{self, CheckFormat, CheckedFile, ExtractFormat, FileError, Summary};
 use crate::rules::loops;
-use crate::rules::{Diagnostic, Severity, catalog, suppress};
+use crate::rules::{Diagnostic, Severity, catalog, order, suppress};
 use crate::span::Span;
 use inputs::Input;
 
@@ -219,7 +219,7 @@ fn check_one(input: &Input, resolver: &Resolver, loops: &[Diagnostic], style: Op
     let outlet = outlet_of(input, &settings, &analysis);
     let outlet_key = outlet.as_deref().map(|o| settings.aliases.key(o));
     let mut diagnostics = analysis.lint(&settings.lexicon, &settings.rules, outlet_key);
-    diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    order::sort_by_position(&mut diagnostics);
     add_loops(&mut diagnostics, loops, &settings);
     // Bad front matter: the article is still checked, and the run exits 2.
     let problems = analysis
@@ -678,7 +678,7 @@ fn add_loops(diagnostics: &mut Vec<Diagnostic>, loops: &[Diagnostic], settings: 
             d.severity = severity;
             diagnostics.retain(|e| !(e.rule == catalog::SECONDHAND && e.span == d.span));
             diagnostics.push(d);
-            diagnostics.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+            order::sort_by_position(diagnostics);
         }
     }
 }

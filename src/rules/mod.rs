@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod claims;
 pub mod house;
 pub mod loops;
+pub mod order;
 pub mod sources;
 pub mod suppress;
 

@@ -162,7 +162,7 @@ pub fn apply(directives: &[Directive], diagnostics: Vec<Diagnostic>, settings: &
             silence_or_keep(directives, problem, &mut ignore, &mut applied);
         }
     }
-    applied.kept.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    super::order::sort_by_position(&mut applied.kept);
     applied
 }
 
