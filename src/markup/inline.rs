@@ -10,6 +10,7 @@
 use nom::{IResult, Parser, bytes::complete::tag, bytes::complete::take_until, sequence::delimited};
 
 use super::{Comment, Link, blank};
+use crate::bytescan::{find_first, splat, zero_bytes};
 use crate::span::Span;
 
 /// `<!-- body -->` at the start of `input`.
@@ -122,8 +123,8 @@ pub(super) fn scan(source: &str, bytes: &mut [u8], span: Span, found: &mut Inlin
         // Plain text, nearly all of a block, is skipped in a tight loop.
         // The marks are ASCII, so they never occur inside a multibyte
         // character and the skip always stops on a character boundary.
-        match bytes_of_source[i..end].iter().position(|&b| INLINE_MARK[usize::from(b)]) {
-            Some(k) => i += k,
+        match next_inline_mark(&bytes_of_source[..end], i) {
+            Some(at) => i = at,
             None => break,
         }
         let c = bytes_of_source[i];
@@ -179,16 +180,30 @@ pub(super) fn scan(source: &str, bytes: &mut [u8], span: Span, found: &mut Inlin
 }
 
 /// The bytes that can start inline syntax.
+const INLINE_MARKS: &[u8] = b"![`<*_\\";
+
+/// [`INLINE_MARKS`] as a table, for the bytes checked one at a time.
 const INLINE_MARK: [bool; 256] = {
     let mut table = [false; 256];
-    let marks = b"![`<*_\\";
     let mut k = 0;
-    while k < marks.len() {
-        table[marks[k] as usize] = true;
+    while k < INLINE_MARKS.len() {
+        table[INLINE_MARKS[k] as usize] = true;
         k += 1;
     }
     table
 };
+
+/// The first byte at or after `from` that can start inline syntax.
+/// Blocks are nearly all plain text, and testing eight bytes at once
+/// against each mark costs half as much as looking every byte up.
+fn next_inline_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    find_first(
+        bytes,
+        from,
+        |word| INLINE_MARKS.iter().fold(0, |marks, &mark| marks | zero_bytes(word ^ splat(mark))),
+        |b| INLINE_MARK[usize::from(b)],
+    )
+}
 
 /// An underscore at the edge of a word (`_word_`) is emphasis; one inside a
 /// word (`snake_case`) is text.
@@ -236,6 +251,22 @@ mod tests {
         let (prose, found) = run("a `code` b <!-- note --> snake_case _em_");
         assert_eq!(prose, "a        b               snake_case  em ");
         assert_eq!(found.comments[0].body, "note");
+    }
+
+    #[test]
+    fn finds_each_mark_at_every_offset() {
+        for len in 1..20 {
+            for at in 0..len {
+                for &mark in INLINE_MARKS {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = mark;
+                    assert_eq!(next_inline_mark(&bytes, 0), Some(at), "{} at {at} of {len}", mark as char);
+                    assert_eq!(next_inline_mark(&bytes, at + 1), None);
+                }
+            }
+        }
+        // Neighbours of the marks and non-ASCII bytes are text.
+        assert_eq!(next_inline_mark("\"#$+)]^a{|}~é—".as_bytes(), 0), None);
     }
 
     #[test]
