@@ -68,6 +68,15 @@ fn front_matter_fence(input: &str) -> IResult<&str, &str> {
     Ok((rest, fence))
 }
 
+/// Whether a line starts with a letter or a quotation mark after its
+/// spaces and tabs, so that no block syntax (fence, comment, heading,
+/// break, quote or list marker, each of which starts with punctuation or
+/// a digit) can begin it and nor is it blank. Most lines of prose do;
+/// they skip trying each block parser in turn.
+fn starts_as_plain_text(line: &str) -> bool {
+    line.bytes().find(|&b| b != b' ' && b != b'\t').is_some_and(|b| b.is_ascii_alphabetic() || b == b'"')
+}
+
 fn fail<T>(input: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Fail)))
 }
@@ -123,6 +132,14 @@ impl Builder<'_> {
             end_at += 1;
         }
         self.blocks.push(Block { kind, span: Span::new(start + first, end_at) });
+    }
+
+    /// Plain text continues whatever block is open (lazy continuation).
+    fn continue_or_open_paragraph(&mut self, start: usize, end: usize) {
+        match &mut self.open {
+            Some(open) => open.end = end,
+            None => self.open = Some(Open { kind: BlockKind::Paragraph, start, end }),
+        }
     }
 
     fn extend_or_open(&mut self, kind: BlockKind, start: usize, end: usize) {
@@ -186,6 +203,10 @@ pub fn parse(source: &str) -> Article {
             }
             continue;
         }
+        if starts_as_plain_text(text) {
+            b.continue_or_open_paragraph(line.start, line.end);
+            continue;
+        }
         if fence(text).is_ok() {
             b.close();
             blank(&mut b.bytes, line.start..line.end);
@@ -242,11 +263,7 @@ pub fn parse(source: &str) -> Article {
             b.open = Some(Open { kind: BlockKind::ListItem, start: content_start, end: line.end });
             continue;
         }
-        // Plain text continues whatever block is open (lazy continuation).
-        match &mut b.open {
-            Some(open) => open.end = line.end,
-            None => b.open = Some(Open { kind: BlockKind::Paragraph, start: line.start, end: line.end }),
-        }
+        b.continue_or_open_paragraph(line.start, line.end);
     }
     b.close();
 
@@ -297,6 +314,28 @@ mod tests {
     fn kinds_and_text(src: &str) -> Vec<(BlockKind, String)> {
         let a = parse(src);
         a.blocks.iter().map(|b| (b.kind, a.prose[b.span.range()].to_string())).collect()
+    }
+
+    #[test]
+    fn only_lines_no_block_syntax_can_start_are_plain_text() {
+        for plain in ["Prose", "  \tindented prose", "\"Quoted,\" she said", "x"] {
+            assert!(starts_as_plain_text(plain), "{plain:?}");
+        }
+        let markup = ["", "   ", "# Title", "> quote", "- item", "* item", "+ item", "12. item", "```", "~~~", "---"];
+        for line in markup.iter().chain(&["<!-- note -->", "_em_ text", "\u{a0}<!-- note -->", "\u{2014} dash"]) {
+            assert!(!starts_as_plain_text(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_continues_over_prose_lines_and_into_a_list_item() {
+        assert_eq!(
+            kinds_and_text("- item\ncontinued here\n\nProse\n  more prose\n"),
+            vec![
+                (BlockKind::ListItem, "item\ncontinued here".into()),
+                (BlockKind::Paragraph, "Prose\n  more prose".into()),
+            ]
+        );
     }
 
     #[test]
