@@ -3,16 +3,19 @@
 //! and a short line without closing punctuation is a heading.
 
 use super::lines::lines;
-use super::{Article, Block, BlockKind, Format, FrontMatter, blank, into_prose, trim_span};
+use super::{Article, Block, BlockKind, Format, FrontMatter, trim_span};
 use crate::span::Span;
 
 /// Headings are at most this many words long.
 const HEADING_MAX_WORDS: usize = 12;
 
 pub fn parse(source: &str) -> Article {
-    let mut bytes = source.as_bytes().to_vec();
-    if source.starts_with('\u{feff}') {
-        blank(&mut bytes, 0..3);
+    // Plain text has no markup: the prose is the source with its byte
+    // order mark (if any) blanked, made without checking the copy's UTF-8
+    // all over again.
+    let mut prose_text = source.to_string();
+    if prose_text.starts_with('\u{feff}') {
+        prose_text.replace_range(..'\u{feff}'.len_utf8(), "   ");
     }
     let all_lines = lines(source);
     let paragraph_mode = all_lines.iter().any(|l| l.is_blank(source));
@@ -32,7 +35,6 @@ pub fn parse(source: &str) -> Article {
         }
     }
 
-    let prose_text = into_prose(bytes, source);
     let mut blocks = Vec::new();
     for (start, end, line_count) in groups {
         let span = trim_span(&prose_text, Span::new(start, end));
@@ -116,6 +118,7 @@ mod tests {
     fn bom_and_empty() {
         let a = parse("\u{feff}Title\nBody.");
         assert_eq!(a.blocks[0].span.of(&a.prose), "Title");
+        assert_eq!(a.prose, "   Title\nBody.", "the mark is blanked, offsets kept");
         assert!(parse("").blocks.is_empty());
         assert!(parse("\n\n  \n").blocks.is_empty());
     }
