@@ -109,8 +109,18 @@ pub struct TokenSet {
 }
 
 impl TokenSet {
+    /// The filter is checked inline and the set out of line: most words
+    /// are turned away by the filter, and a call per token to reach it cost
+    /// more than the check itself.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.filter.may_contain(word) && self.words.contains(word)
+        self.filter.may_contain(word) && self.contains_unfiltered(word)
+    }
+
+    /// [`Self::contains`] once `word` passed the filter.
+    #[inline(never)]
+    fn contains_unfiltered(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 }
 
