@@ -295,10 +295,15 @@ fn gerund_opens_clause(v: &View, i: usize) -> bool {
         || v.is_punct(i + 1, ":")
 }
 
+/// The most words of a sentence a cue phrase is matched against.
+const MAX_PHRASE_WORDS: usize = 6;
+
 /// All cues of `v`, left to right, not overlapping.
 pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
     out.clear();
-    let mut words: Vec<&str> = Vec::with_capacity(6);
+    // The words a phrase may span, on the stack: a Vec here cost an
+    // allocation per sentence.
+    let mut words: [&str; MAX_PHRASE_WORDS] = [""; MAX_PHRASE_WORDS];
     let mut i = 0;
     while i < v.len() {
         // Speech reported inside a direct quotation is the speaker's own
@@ -309,9 +314,12 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
         }
         let first = v.lw(i);
         if lexicon.cue_phrases.starts_with(first) {
-            words.clear();
-            words.extend((i..v.len().min(i + 6)).take_while(|&k| v.is_word(k)).map(|k| v.lw(k)));
-            if let Some((len, &kind)) = lexicon.cue_phrases.longest_at(&words) {
+            let mut count = 0;
+            for k in (i..v.len().min(i + MAX_PHRASE_WORDS)).take_while(|&k| v.is_word(k)) {
+                words[count] = v.lw(k);
+                count += 1;
+            }
+            if let Some((len, &kind)) = lexicon.cue_phrases.longest_at(&words[..count]) {
                 out.push(CueMatch { start: i, end: i + len, kind, form: None });
                 i += len;
                 continue;
