@@ -297,7 +297,7 @@ fn period_ends_sentence(before: &str, next: &str, lexicon: &Lexicon) -> bool {
 }
 
 fn is_starter(next: &str) -> bool {
-    let word: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let word: &str = next.split(|c: char| !tokens::is_alphanumeric(c)).next().unwrap_or("");
     SENTENCE_STARTERS.contains(&word)
 }
 

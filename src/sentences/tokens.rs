@@ -35,6 +35,17 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
+/// and for General Punctuation (curly quotes and apostrophes, dashes,
+/// ellipsis), which holds no letter or digit: articles are full of those
+/// marks, and a table lookup costs a few hundred instructions.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric() }
+}
+
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 /// The character at byte `i` of `s` and its length; ASCII without decoding.
 #[inline]
 pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
@@ -73,7 +84,7 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
             i += len;
             continue;
         }
-        if class != MARK || non_ascii && c.is_alphanumeric() {
+        if class != MARK || non_ascii && is_alphanumeric(c) {
             let word = word_at(s, i, len, lexicon);
             match word.has_apostrophe.then(|| clitic_split(&s[i..word.end])).flatten() {
                 // "He’s said", "they’ve argued": the pronoun is the subject
@@ -148,8 +159,8 @@ fn word_at(s: &str, i: usize, len: usize, lexicon: &Lexicon) -> WordEnd {
         }
         let j = end;
         let (d, d_len) = char_at(s, j);
-        let next_is_alnum = || s[j + d_len..].chars().next().is_some_and(|n| n.is_alphanumeric());
-        let joins = d.is_alphanumeric()
+        let next_is_alnum = || s[j + d_len..].chars().next().is_some_and(is_alphanumeric);
+        let joins = is_alphanumeric(d)
             || ((is_apostrophe(d) || d == '-' || d == '&') && !all_digits && next_is_alnum())
             || ((d == '.' || d == ',') && all_digits && s[j + 1..].starts_with(|n: char| n.is_ascii_digit()))
             || (d == '.' && !all_digits && next_is_alnum() && is_acronym_so_far(&s[i..j]));
@@ -201,7 +212,7 @@ pub(crate) fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
             return i;
         }
         let (c, len) = char_at(text, i);
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             return i;
         }
         i += len;
@@ -239,7 +250,7 @@ pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize,
             return (ascii_word[usize::from(b)], 1);
         }
         let c = text[i..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
+        (is_alphanumeric(c), c.len_utf8())
     };
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -330,6 +341,16 @@ mod tests {
                     .collect();
                 assert_eq!(word_runs(text, also).collect::<Vec<_>>(), split, "{text:?} {also:?}");
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'Σ', '’', '“', '—', ' ', '\u{1FFF}', '\u{2070}', '\u{2071}', '-'] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
