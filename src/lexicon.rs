@@ -258,13 +258,13 @@ pub struct Lexicon {
     pub cue_phrases: PhraseIndex<CueKind>,
     pub venue_phrases: PhraseIndex<()>,
     pub content_nouns: TokenSet,
-    pub glue: WordSet,
+    pub glue: TokenSet,
     pub vague: PhraseIndex<()>,
     pub anonymous: PhraseIndex<()>,
     pub document_nouns: WordSet,
     pub related_markers: Vec<String>,
     pub credit_markers: Vec<String>,
-    pub abbreviations: WordSet,
+    pub abbreviations: TokenSet,
     /// Words that show a sentence reports someone's stance.
     pub stance: TokenSet,
 }
