@@ -102,7 +102,19 @@ impl View<'_> {
     }
 
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Punct && self.raw(i) == c
+        i < self.len() && self.toks[i].kind == TokenKind::Punct && self.has_bytes(i, c)
+    }
+
+    /// Whether token `i` is written `c`, compared as bytes: most marks
+    /// asked about are one ASCII byte, and slicing the text as a `str`
+    /// checks both ends for character boundaries first.
+    fn has_bytes(&self, i: usize, c: &str) -> bool {
+        let span = self.toks[i].span;
+        let text = self.text.as_bytes();
+        match c.as_bytes() {
+            [b] => span.end - span.start == 1 && text[span.start] == *b,
+            bytes => text[span.range()] == *bytes,
+        }
     }
 
     pub fn is_comma(&self, i: usize) -> bool {
