@@ -95,7 +95,13 @@ impl WordFilter {
     /// False when `word` is surely not in the set.
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
-        let slot = Self::slot(word);
+        self.has_slot(Self::slot(word))
+    }
+
+    /// [`Self::may_contain`] for a word whose slot is already known, so that
+    /// filters can share it.
+    #[inline]
+    fn has_slot(&self, slot: usize) -> bool {
         self.bits[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
@@ -454,6 +460,15 @@ impl Lexicon {
         }
     }
 
+    /// False when `lower` is surely neither a cue word nor the first word
+    /// of a cue phrase. Every token is asked both; the two filters share
+    /// one slot, so most tokens are turned away for the price of one.
+    #[inline]
+    pub fn may_start_cue(&self, lower: &str) -> bool {
+        let slot = WordFilter::slot(lower);
+        self.cue_word_filter.has_slot(slot) || self.cue_phrases.first_words.has_slot(slot)
+    }
+
     #[inline]
     pub fn cue_word(&self, lower: &str) -> Option<CueWord> {
         if !self.cue_word_filter.may_contain(lower) {
@@ -598,6 +613,10 @@ mod tests {
         let lex = Lexicon::builtin();
         for (word, cue) in &lex.cue_words {
             assert_eq!(lex.cue_word(word), Some(*cue), "{word}");
+            assert!(lex.may_start_cue(word), "{word}");
+        }
+        for first in lex.cue_phrases.by_first.keys() {
+            assert!(lex.may_start_cue(first), "{first}");
         }
         for index in [&lex.vague, &lex.anonymous] {
             for first in index.by_first.keys() {

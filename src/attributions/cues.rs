@@ -313,6 +313,10 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
             continue;
         }
         let first = v.lw(i);
+        if !lexicon.may_start_cue(first) {
+            i += 1;
+            continue;
+        }
         if lexicon.cue_phrases.starts_with(first) {
             let mut count = 0;
             for k in (i..v.len().min(i + MAX_PHRASE_WORDS)).take_while(|&k| v.is_word(k)) {
