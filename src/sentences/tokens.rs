@@ -205,7 +205,9 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut from: usize, all_digits: &mut bool) 
 pub(crate) fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        // A table lookup per byte: `is_ascii_alphanumeric` is three range
+        // tests.
+        while i < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
             i += 1;
         }
         if i >= bytes.len() || bytes[i].is_ascii() {
