@@ -45,11 +45,12 @@ pub struct Judgement {
 /// Judges every sentence of an article.
 pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribution]) -> Vec<Judgement> {
     let text = &article.prose;
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
-    for a in attributions {
-        by_sentence[a.sentence].push(a.id);
-    }
+    // Each sentence's attribution ids, gathered into one reused list from
+    // a single index rather than a list allocated per sentence.
+    let by_sentence = super::BySentence::new(attributions);
+    let mut own: Vec<usize> = Vec::new();
     let sorted = attributions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
+    let extents = content_extents(attributions);
     let mut out: Vec<Judgement> = Vec::with_capacity(sentences.len());
     // The paragraph a colon introduced ("He said:") and its attribution.
     let mut introduced: Option<(usize, usize)> = None;
@@ -58,10 +59,13 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
             && !s.is_question(text)
             && has_words(s.span.of(text), MIN_CLAIM_WORDS)
             && !is_interview_turn(article.blocks.get(s.block).map_or("", |b| b.span.of(text)));
-        let mut governed = governing(text, s, &by_sentence[i], attributions).map_or(Governed::None, Governed::Own);
+        own.clear();
+        own.extend(by_sentence.of(i).iter().map(|&k| attributions[k].id));
+        let mut governed = governing(text, s, &own, attributions).map_or(Governed::None, Governed::Own);
         if governed == Governed::None {
             let nearby = near_sentence(attributions, i, sorted);
-            governed = quoted_from_elsewhere(s, i, nearby).map_or(Governed::None, Governed::Own);
+            let quoted = quoted_from_elsewhere(s, i, &attributions[nearby.clone()], &extents[nearby]);
+            governed = quoted.map_or(Governed::None, Governed::Own);
         }
         let after_colon = i > 0 && introduced_by_colon(text, &sentences[i - 1]);
         if governed == Governed::None
@@ -168,23 +172,39 @@ fn governing(text: &str, s: &Sentence, own: &[usize], attrs: &[Attribution]) -> 
 /// How many sentences away a quotation can cover a sentence.
 const QUOTE_REACH: usize = 40;
 
-/// The attributions that can reach sentence `index` by quotation. When
-/// they are in sentence order (as `extract` makes them) that is a short
-/// slice found by binary search, which keeps judging a long document
-/// linear instead of scanning every attribution for every sentence.
-fn near_sentence(attrs: &[Attribution], index: usize, sorted: bool) -> &[Attribution] {
+/// The indices of the attributions that can reach sentence `index` by
+/// quotation. When they are in sentence order (as `extract` makes them)
+/// that is a short range found by binary search, which keeps judging a
+/// long document linear instead of scanning every attribution for every
+/// sentence.
+fn near_sentence(attrs: &[Attribution], index: usize, sorted: bool) -> std::ops::Range<usize> {
     if !sorted {
-        return attrs;
+        return 0..attrs.len();
     }
     let from = attrs.partition_point(|a| a.sentence + QUOTE_REACH < index);
     let to = attrs.partition_point(|a| a.sentence <= index + QUOTE_REACH);
-    &attrs[from..to.max(from)]
+    from..to.max(from)
+}
+
+/// The span from the start of each attribution's content to its end
+/// (empty when it has none): content that covers part of a sentence lies
+/// inside it.
+fn content_extents(attrs: &[Attribution]) -> Vec<Span> {
+    let extent = |a: &Attribution| a.content.iter().copied().reduce(Span::cover).unwrap_or(Span::EMPTY);
+    attrs.iter().map(extent).collect()
 }
 
 /// A quotation opened or continued in another sentence that covers most of
-/// this one.
-fn quoted_from_elsewhere(s: &Sentence, index: usize, attrs: &[Attribution]) -> Option<usize> {
-    attrs.iter().filter(|a| a.sentence.abs_diff(index) <= QUOTE_REACH && a.sentence != index).find_map(|a| {
+/// this one. `extents` are the content extents of `attrs`.
+fn quoted_from_elsewhere(s: &Sentence, index: usize, attrs: &[Attribution], extents: &[Span]) -> Option<usize> {
+    // Each sentence looks at the attributions of some eighty around it,
+    // and the content of nearly all of them lies elsewhere: their extent,
+    // read from one compact list, turns them away without walking their
+    // content pieces. An empty sentence is covered by any content, so it
+    // takes the long way.
+    let may_cover = |e: &Span| s.span.is_empty() || e.overlaps(s.span);
+    let candidates = attrs.iter().zip(extents).filter(|(_, e)| may_cover(e)).map(|(a, _)| a);
+    candidates.filter(|a| a.sentence.abs_diff(index) <= QUOTE_REACH && a.sentence != index).find_map(|a| {
         let covered: usize = a.content.iter().map(|c| overlap(*c, s.span)).sum();
         (covered * 2 >= s.span.len()).then_some(a.id)
     })

@@ -203,14 +203,14 @@ impl SourceScratch {
 
 /// Attribution ids grouped by sentence, in id order within each sentence,
 /// so that each sentence finds its own without scanning them all.
-struct BySentence {
+pub(crate) struct BySentence {
     ids: Vec<usize>,
     /// The sentence of each entry of `ids`, ascending.
     sentences: Vec<usize>,
 }
 
 impl BySentence {
-    fn new(attributions: &[Attribution]) -> BySentence {
+    pub(crate) fn new(attributions: &[Attribution]) -> BySentence {
         let mut ids: Vec<usize> = (0..attributions.len()).collect();
         // Stable: ids stay in order within a sentence.
         ids.sort_by_key(|&a| attributions[a].sentence);
@@ -218,7 +218,7 @@ impl BySentence {
         BySentence { ids, sentences }
     }
 
-    fn of(&self, sentence: usize) -> &[usize] {
+    pub(crate) fn of(&self, sentence: usize) -> &[usize] {
         let from = self.sentences.partition_point(|&s| s < sentence);
         let to = self.sentences.partition_point(|&s| s <= sentence);
         &self.ids[from..to]
