@@ -234,6 +234,9 @@ pub fn json_fragment(file: &CheckedFile) -> String {
 /// How many diagnostics `json_fragment_pieces` renders per piece.
 const DIAGNOSTICS_PER_PIECE: usize = 256;
 
+/// About how long one diagnostic's JSON is (PolNeAR's average is ~580).
+const TYPICAL_DIAGNOSTIC_BYTES: usize = 640;
+
 /// Pieces rendered side by side, per worker, before they are written: a
 /// large article's findings are rendered on all its workers, a round at a
 /// time, so that memory holds a few pieces rather than the whole JSON.
@@ -257,7 +260,10 @@ fn render_pieces(file: &CheckedFile, mut write: impl FnMut(String) -> ControlFlo
     let per_round = workers.count() * PIECES_PER_WORKER_ROUND;
     for (round, batch) in pieces.chunks(per_round).enumerate() {
         let rendered = workers.map_ranges(batch.len(), |range| {
-            let mut out = String::new();
+            // Room for the findings at a typical size, so that the piece is
+            // not copied over and over as it grows.
+            let findings: usize = batch[range.clone()].iter().map(|piece| piece.len()).sum();
+            let mut out = String::with_capacity(findings * TYPICAL_DIAGNOSTIC_BYTES);
             // Every diagnostic repeats the path and its rule's help, a third
             // of the document: each is escaped once.
             let quoted_path = json_string(&file.path);
