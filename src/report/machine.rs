@@ -216,16 +216,26 @@ fn write_elements<T: Serialize>(out: &mut Vec<u8>, items: impl Iterator<Item = T
 /// One file's diagnostics as array elements, comma-separated; empty when
 /// the file has none.
 pub fn json_fragment(file: &CheckedFile) -> String {
-    let mut out = Vec::new();
-    let _ = json_fragment_pieces(file, |piece| {
-        out.extend_from_slice(piece);
+    // The pieces are strings already: the first is kept as it is and the
+    // rest appended, rather than all copied into bytes and checked again
+    // as UTF-8.
+    let mut out = String::new();
+    let _ = render_pieces(file, |piece| {
+        if out.is_empty() {
+            out = piece;
+        } else {
+            out.push_str(&piece);
+        }
         ControlFlow::Continue(())
     });
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 /// How many diagnostics `json_fragment_pieces` renders per piece.
 const DIAGNOSTICS_PER_PIECE: usize = 256;
+
+/// About how long one diagnostic's JSON is (PolNeAR's average is ~580).
+const TYPICAL_DIAGNOSTIC_BYTES: usize = 640;
 
 /// Pieces rendered side by side, per worker, before they are written: a
 /// large article's findings are rendered on all its workers, a round at a
@@ -236,6 +246,11 @@ const PIECES_PER_WORKER_ROUND: usize = 8;
 /// so that a file with a million findings never has its whole JSON in
 /// memory. Stops when `write` breaks.
 pub fn json_fragment_pieces(file: &CheckedFile, mut write: impl FnMut(&[u8]) -> ControlFlow<()>) -> ControlFlow<()> {
+    render_pieces(file, |piece| write(piece.as_bytes()))
+}
+
+/// `json_fragment_pieces`, each piece handed over whole.
+fn render_pieces(file: &CheckedFile, mut write: impl FnMut(String) -> ControlFlow<()>) -> ControlFlow<()> {
     if file.diagnostics.is_empty() {
         return ControlFlow::Continue(());
     }
@@ -245,20 +260,23 @@ pub fn json_fragment_pieces(file: &CheckedFile, mut write: impl FnMut(&[u8]) -> 
     let per_round = workers.count() * PIECES_PER_WORKER_ROUND;
     for (round, batch) in pieces.chunks(per_round).enumerate() {
         let rendered = workers.map_ranges(batch.len(), |range| {
-            let mut out = Vec::new();
+            // Room for the findings at a typical size, so that the piece is
+            // not copied over and over as it grows.
+            let findings: usize = batch[range.clone()].iter().map(|piece| piece.len()).sum();
+            let mut out = String::with_capacity(findings * TYPICAL_DIAGNOSTIC_BYTES);
             // Every diagnostic repeats the path and its rule's help, a third
             // of the document: each is escaped once.
             let quoted_path = json_string(&file.path);
             let mut quoted_help = QuotedOnce::default();
             for k in range {
                 if round > 0 || k > 0 {
-                    out.push(b',');
+                    out.push(',');
                 }
                 for (i, d) in batch[k].iter().enumerate() {
                     if i > 0 {
-                        out.push(b',');
+                        out.push(',');
                     }
-                    out.extend_from_slice(b"\n    ");
+                    out.push_str("\n    ");
                     let help = quoted_help.get_or_insert(d.help);
                     write_diagnostic(&mut out, &json_diagnostic(file, &index, d), &quoted_path, help);
                 }
@@ -266,7 +284,7 @@ pub fn json_fragment_pieces(file: &CheckedFile, mut write: impl FnMut(&[u8]) -> 
             out
         });
         for piece in rendered {
-            write(&piece)?;
+            write(piece)?;
         }
     }
     ControlFlow::Continue(())
@@ -276,10 +294,10 @@ pub fn json_fragment_pieces(file: &CheckedFile, mut write: impl FnMut(&[u8]) -> 
 /// what serde writes through [`Nested`] (a test holds them equal), written
 /// directly: rendering was a twelfth of a PolNeAR check, most of it
 /// serde's per-field and per-string machinery.
-fn write_diagnostic(out: &mut Vec<u8>, d: &JsonDiagnostic, quoted_path: &[u8], quoted_help: &[u8]) {
-    out.push(b'{');
+fn write_diagnostic(out: &mut String, d: &JsonDiagnostic, quoted_path: &str, quoted_help: &str) {
+    out.push('{');
     write_key(out, 6, "path", true);
-    out.extend_from_slice(quoted_path);
+    out.push_str(quoted_path);
     write_key(out, 6, "rule", false);
     write_json_str(out, d.rule);
     write_key(out, 6, "severity", false);
@@ -298,23 +316,23 @@ fn write_diagnostic(out: &mut Vec<u8>, d: &JsonDiagnostic, quoted_path: &[u8], q
     write_string_array(out, 6, d.chain);
     write_key(out, 6, "labels", false);
     write_array(out, 6, d.labels, |out, label| {
-        out.push(b'{');
+        out.push('{');
         write_key(out, 10, "span", true);
         write_span(out, 10, label.span);
         write_key(out, 10, "message", false);
         write_json_str(out, &label.message);
-        write_close(out, 8, b'}');
+        write_close(out, 8, '}');
     });
     write_key(out, 6, "notes", false);
     write_string_array(out, 6, d.notes);
     write_key(out, 6, "help", false);
-    out.extend_from_slice(quoted_help);
-    write_close(out, 4, b'}');
+    out.push_str(quoted_help);
+    write_close(out, 4, '}');
 }
 
 /// `text` as a JSON string.
-fn json_string(text: &str) -> Vec<u8> {
-    let mut out = Vec::new();
+fn json_string(text: &str) -> String {
+    let mut out = String::new();
     write_json_str(&mut out, text);
     out
 }
@@ -323,11 +341,11 @@ fn json_string(text: &str) -> Vec<u8> {
 /// is asked for. There are a handful of rules, so a list beats a map.
 #[derive(Default)]
 struct QuotedOnce {
-    quoted: Vec<(&'static str, Vec<u8>)>,
+    quoted: Vec<(&'static str, String)>,
 }
 
 impl QuotedOnce {
-    fn get_or_insert(&mut self, text: &'static str) -> &[u8] {
+    fn get_or_insert(&mut self, text: &'static str) -> &str {
         let at = match self.quoted.iter().position(|(t, _)| std::ptr::eq(*t, text)) {
             Some(at) => at,
             None => {
@@ -370,29 +388,39 @@ const JSON_ESCAPE: [u8; 256] = {
 };
 
 /// A newline, `indent` spaces, the quoted key and its colon; a comma first
-/// unless the key is the object's first.
-fn write_key(out: &mut Vec<u8>, indent: usize, key: &str, first: bool) {
+/// unless the key is the object's first. The keys are our own field names,
+/// which need no escaping: they are copied, not run through the escaper
+/// (that was half of writing a diagnostic).
+fn write_key(out: &mut String, indent: usize, key: &'static str, first: bool) {
+    debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
     if !first {
-        out.push(b',');
+        out.push(',');
     }
     write_newline(out, indent);
-    write_json_str(out, key);
-    out.extend_from_slice(b": ");
+    out.push('"');
+    out.push_str(key);
+    out.push_str("\": ");
 }
 
-fn write_newline(out: &mut Vec<u8>, indent: usize) {
-    out.push(b'\n');
-    out.resize(out.len() + indent, b' ');
+/// Spaces enough for the deepest indent of a diagnostic.
+const SPACES: &str = "                ";
+
+fn write_newline(out: &mut String, indent: usize) {
+    out.push('\n');
+    match SPACES.get(..indent) {
+        Some(spaces) => out.push_str(spaces),
+        None => out.extend(std::iter::repeat_n(' ', indent)),
+    }
 }
 
 /// The closing `mark` of a non-empty object or array, on its own line.
-fn write_close(out: &mut Vec<u8>, indent: usize, mark: u8) {
+fn write_close(out: &mut String, indent: usize, mark: char) {
     write_newline(out, indent);
     out.push(mark);
 }
 
 /// `number` in decimal, without the formatting machinery.
-fn write_number(out: &mut Vec<u8>, mut number: usize) {
+fn write_number(out: &mut String, mut number: usize) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
@@ -403,62 +431,66 @@ fn write_number(out: &mut Vec<u8>, mut number: usize) {
             break;
         }
     }
-    out.extend_from_slice(&digits[start..]);
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 /// `{"start": …, "end": …}` whose key sits at `indent`.
-fn write_span(out: &mut Vec<u8>, indent: usize, span: Span) {
-    out.push(b'{');
+fn write_span(out: &mut String, indent: usize, span: Span) {
+    out.push('{');
     write_key(out, indent + 2, "start", true);
     write_number(out, span.start);
     write_key(out, indent + 2, "end", false);
     write_number(out, span.end);
-    write_close(out, indent, b'}');
+    write_close(out, indent, '}');
 }
 
 /// An array whose key sits at `indent`: `[]` when empty, else one element
 /// per line written by `element`.
-fn write_array<T>(out: &mut Vec<u8>, indent: usize, items: &[T], element: impl Fn(&mut Vec<u8>, &T)) {
-    out.push(b'[');
+fn write_array<T>(out: &mut String, indent: usize, items: &[T], element: impl Fn(&mut String, &T)) {
+    out.push('[');
     if items.is_empty() {
-        out.push(b']');
+        out.push(']');
         return;
     }
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push(b',');
+            out.push(',');
         }
         write_newline(out, indent + 2);
         element(out, item);
     }
-    write_close(out, indent, b']');
+    write_close(out, indent, ']');
 }
 
-fn write_string_array(out: &mut Vec<u8>, indent: usize, items: &[String]) {
+fn write_string_array(out: &mut String, indent: usize, items: &[String]) {
     write_array(out, indent, items, |out, item| write_json_str(out, item));
 }
 
 /// `text` as a JSON string, escaped as serde_json escapes it: quotes,
 /// backslashes and control characters; everything else as is. Runs
-/// without escapes, nearly all of any text, are copied whole.
-fn write_json_str(out: &mut Vec<u8>, text: &str) {
-    out.push(b'"');
+/// without escapes, nearly all of any text, are copied whole. Every byte
+/// escaped is ASCII, so the runs between them are whole characters.
+fn write_json_str(out: &mut String, text: &str) {
+    out.push('"');
     let bytes = text.as_bytes();
     let mut copied = 0;
     while let Some(i) = next_escape(bytes, copied) {
         let b = bytes[i];
         let escape = JSON_ESCAPE[usize::from(b)];
-        out.extend_from_slice(&bytes[copied..i]);
+        out.push_str(&text[copied..i]);
+        out.push('\\');
         if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
         } else {
-            out.extend_from_slice(&[b'\\', escape]);
+            out.push(char::from(escape));
         }
         copied = i + 1;
     }
-    out.extend_from_slice(&bytes[copied..]);
-    out.push(b'"');
+    out.push_str(&text[copied..]);
+    out.push('"');
 }
 
 /// One file's suppressed findings, each as a pretty array element.
@@ -567,11 +599,11 @@ mod tests {
         bare.notes.clear();
         for d in [d, bare] {
             let json = json_diagnostic(&f, &index, &d);
-            let mut ours = Vec::new();
+            let mut ours = String::new();
             write_diagnostic(&mut ours, &json, &json_string(json.path), &json_string(json.help));
             let mut serdes = Vec::new();
             write_pretty_at(&mut serdes, &json, 2);
-            assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(serdes).unwrap());
+            assert_eq!(ours, String::from_utf8(serdes).unwrap());
         }
     }
 

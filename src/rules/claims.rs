@@ -45,11 +45,13 @@ pub struct Judgement {
 /// Judges every sentence of an article.
 pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribution]) -> Vec<Judgement> {
     let text = &article.prose;
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
-    for a in attributions {
-        by_sentence[a.sentence].push(a.id);
-    }
+    // Each sentence's attribution ids, gathered into one reused list from
+    // a single index rather than a list allocated per sentence.
+    let by_sentence = super::BySentence::new(attributions);
+    let mut own: Vec<usize> = Vec::new();
     let sorted = attributions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
+    let extents = content_extents(attributions);
+    let mut window = QuoteWindow::default();
     let mut out: Vec<Judgement> = Vec::with_capacity(sentences.len());
     // The paragraph a colon introduced ("He said:") and its attribution.
     let mut introduced: Option<(usize, usize)> = None;
@@ -58,10 +60,13 @@ pub fn judge(article: &Article, sentences: &[Sentence], attributions: &[Attribut
             && !s.is_question(text)
             && has_words(s.span.of(text), MIN_CLAIM_WORDS)
             && !is_interview_turn(article.blocks.get(s.block).map_or("", |b| b.span.of(text)));
-        let mut governed = governing(text, s, &by_sentence[i], attributions).map_or(Governed::None, Governed::Own);
+        own.clear();
+        own.extend(by_sentence.of(i).iter().map(|&k| attributions[k].id));
+        let mut governed = governing(text, s, &own, attributions).map_or(Governed::None, Governed::Own);
         if governed == Governed::None {
-            let nearby = near_sentence(attributions, i, sorted);
-            governed = quoted_from_elsewhere(s, i, nearby).map_or(Governed::None, Governed::Own);
+            let nearby = if sorted { window.around(attributions, i) } else { 0..attributions.len() };
+            let quoted = quoted_from_elsewhere(s, i, &attributions[nearby.clone()], &extents[nearby]);
+            governed = quoted.map_or(Governed::None, Governed::Own);
         }
         let after_colon = i > 0 && introduced_by_colon(text, &sentences[i - 1]);
         if governed == Governed::None
@@ -97,7 +102,36 @@ fn is_interview_turn(block: &str) -> bool {
 /// letter or digit). Stops at the `n`th word: counting every word of every
 /// sentence only to compare with 4 was most of judging.
 fn has_words(text: &str, n: usize) -> bool {
-    n == 0 || text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).nth(n - 1).is_some()
+    if n == 0 {
+        return true;
+    }
+    // A byte loop rather than splitting into words and decoding each of
+    // their characters: ASCII is classified as it is, and only other
+    // characters are decoded.
+    let bytes = text.as_bytes();
+    let (mut found, mut counted) = (0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, alphanumeric, width) = if b.is_ascii() {
+            // `char::is_whitespace` also takes the vertical tab.
+            (b.is_ascii_whitespace() || b == 0x0B, b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
+            counted = false;
+        } else if alphanumeric && !counted {
+            counted = true;
+            found += 1;
+            if found == n {
+                return true;
+            }
+        }
+        i += width;
+    }
+    false
 }
 
 /// The first span (source or cue) of an attribution in text order.
@@ -168,23 +202,51 @@ fn governing(text: &str, s: &Sentence, own: &[usize], attrs: &[Attribution]) -> 
 /// How many sentences away a quotation can cover a sentence.
 const QUOTE_REACH: usize = 40;
 
-/// The attributions that can reach sentence `index` by quotation. When
-/// they are in sentence order (as `extract` makes them) that is a short
-/// slice found by binary search, which keeps judging a long document
-/// linear instead of scanning every attribution for every sentence.
-fn near_sentence(attrs: &[Attribution], index: usize, sorted: bool) -> &[Attribution] {
-    if !sorted {
-        return attrs;
+/// The attributions that can reach a sentence by quotation, when they are
+/// in sentence order (as `extract` makes them): a short range, which keeps
+/// judging a long document linear instead of scanning every attribution
+/// for every sentence. Sentences are judged in order, so both ends of the
+/// range only move forward: they are walked on from the last sentence's
+/// rather than found by two binary searches per sentence.
+#[derive(Default)]
+struct QuoteWindow {
+    from: usize,
+    to: usize,
+}
+
+impl QuoteWindow {
+    /// The indices of the attributions that can reach sentence `index`, no
+    /// lower than the last one asked for.
+    fn around(&mut self, attrs: &[Attribution], index: usize) -> std::ops::Range<usize> {
+        while self.from < attrs.len() && attrs[self.from].sentence + QUOTE_REACH < index {
+            self.from += 1;
+        }
+        while self.to < attrs.len() && attrs[self.to].sentence <= index + QUOTE_REACH {
+            self.to += 1;
+        }
+        self.from..self.to.max(self.from)
     }
-    let from = attrs.partition_point(|a| a.sentence + QUOTE_REACH < index);
-    let to = attrs.partition_point(|a| a.sentence <= index + QUOTE_REACH);
-    &attrs[from..to.max(from)]
+}
+
+/// The span from the start of each attribution's content to its end
+/// (empty when it has none): content that covers part of a sentence lies
+/// inside it.
+fn content_extents(attrs: &[Attribution]) -> Vec<Span> {
+    let extent = |a: &Attribution| a.content.iter().copied().reduce(Span::cover).unwrap_or(Span::EMPTY);
+    attrs.iter().map(extent).collect()
 }
 
 /// A quotation opened or continued in another sentence that covers most of
-/// this one.
-fn quoted_from_elsewhere(s: &Sentence, index: usize, attrs: &[Attribution]) -> Option<usize> {
-    attrs.iter().filter(|a| a.sentence.abs_diff(index) <= QUOTE_REACH && a.sentence != index).find_map(|a| {
+/// this one. `extents` are the content extents of `attrs`.
+fn quoted_from_elsewhere(s: &Sentence, index: usize, attrs: &[Attribution], extents: &[Span]) -> Option<usize> {
+    // Each sentence looks at the attributions of some eighty around it,
+    // and the content of nearly all of them lies elsewhere: their extent,
+    // read from one compact list, turns them away without walking their
+    // content pieces. An empty sentence is covered by any content, so it
+    // takes the long way.
+    let may_cover = |e: &Span| s.span.is_empty() || e.overlaps(s.span);
+    let candidates = attrs.iter().zip(extents).filter(|(_, e)| may_cover(e)).map(|(a, _)| a);
+    candidates.filter(|a| a.sentence.abs_diff(index) <= QUOTE_REACH && a.sentence != index).find_map(|a| {
         let covered: usize = a.content.iter().map(|c| overlap(*c, s.span)).sum();
         (covered * 2 >= s.span.len()).then_some(a.id)
     })
@@ -282,6 +344,19 @@ mod tests {
     fn a_claim_needs_four_words_with_letters_or_digits() {
         let (_, _, _, j) = judge_text("Taxes rose sharply. Taxes rose — again. Taxes rose in 2024.");
         assert_eq!(j.iter().map(|j| j.is_claim).collect::<Vec<_>>(), vec![false, false, false, true]);
+    }
+
+    /// `has_words` counts as splitting on whitespace and keeping the words
+    /// with a letter or digit does.
+    #[test]
+    fn has_words_counts_as_a_split_does() {
+        let texts = ["", "a b c d", "a — b, c", "x\u{b}y\u{a0}z\u{2003}w", "é ü 42 —", " \t\n ", "a-b c.d e f"];
+        for text in texts {
+            let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            for n in 0..6 {
+                assert_eq!(has_words(text, n), words >= n, "{text:?} {n}");
+            }
+        }
     }
 
     #[test]

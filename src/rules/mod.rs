@@ -144,8 +144,11 @@ fn check_claims(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Each claim is lowercased into one reused buffer rather than a fresh
-    // string per sentence (or a lowercase copy of a whole 100 MB article).
+    // string per sentence (or a lowercase copy of a whole 100 MB article),
+    // and split into one reused list of words.
     let mut lower = String::new();
+    let mut spare_words = Vec::new();
+    let mut scratch = SourceScratch::default();
     let mut own: Vec<&Attribution> = Vec::new();
     for i in range {
         let sentence = &cx.sentences[i];
@@ -158,23 +161,56 @@ fn check_claims(
         lower.clear();
         lower.push_str(sentence.span.of(&cx.article.prose));
         lower.make_ascii_lowercase();
-        let words = claim_words(&lower);
+        let mut words = recycle(std::mem::take(&mut spare_words));
+        claim_words_into(&lower, &mut words);
         let claim = Claim { sentence, judgement, own: &own, words: &words };
-        check_sentence(cx, settings, &claim, &mut out);
+        check_sentence(cx, settings, &claim, &mut scratch, &mut out);
+        spare_words = recycle(words);
     }
     out
 }
 
+/// An empty list of words that reuses the allocation of `words`, whatever
+/// text they borrowed: collecting a vector's own iterator into a vector of
+/// an element of the same size and alignment keeps its buffer, so each
+/// claim is split into the same buffer rather than into a new one.
+fn recycle<'to>(mut words: Vec<&str>) -> Vec<&'to str> {
+    words.clear();
+    words.into_iter().map(|_| "").collect()
+}
+
+/// Buffers for the source phrases `anonymous_in` looks into, reused from
+/// claim to claim.
+#[derive(Default)]
+struct SourceScratch {
+    lower: String,
+    spare_words: Vec<&'static str>,
+}
+
+impl SourceScratch {
+    /// Whether the lowercase words of `phrase` hold an anonymous phrase.
+    fn holds_anonymous_phrase(&mut self, index: &PhraseIndex<()>, phrase: &str) -> bool {
+        self.lower.clear();
+        self.lower.push_str(phrase);
+        self.lower.make_ascii_lowercase();
+        let mut words = recycle(std::mem::take(&mut self.spare_words));
+        words_into(&self.lower, &SOURCE_WORD, &mut words);
+        let found = index.matches(&words).next().is_some();
+        self.spare_words = recycle(words);
+        found
+    }
+}
+
 /// Attribution ids grouped by sentence, in id order within each sentence,
 /// so that each sentence finds its own without scanning them all.
-struct BySentence {
+pub(crate) struct BySentence {
     ids: Vec<usize>,
     /// The sentence of each entry of `ids`, ascending.
     sentences: Vec<usize>,
 }
 
 impl BySentence {
-    fn new(attributions: &[Attribution]) -> BySentence {
+    pub(crate) fn new(attributions: &[Attribution]) -> BySentence {
         let mut ids: Vec<usize> = (0..attributions.len()).collect();
         // Stable: ids stay in order within a sentence.
         ids.sort_by_key(|&a| attributions[a].sentence);
@@ -182,7 +218,7 @@ impl BySentence {
         BySentence { ids, sentences }
     }
 
-    fn of(&self, sentence: usize) -> &[usize] {
+    pub(crate) fn of(&self, sentence: usize) -> &[usize] {
         let from = self.sentences.partition_point(|&s| s < sentence);
         let to = self.sentences.partition_point(|&s| s <= sentence);
         &self.ids[from..to]
@@ -219,7 +255,13 @@ struct Claim<'c> {
     words: &'c [&'c str],
 }
 
-fn check_sentence(cx: &Context, settings: &RuleSettings, claim: &Claim, out: &mut Vec<Diagnostic>) {
+fn check_sentence(
+    cx: &Context,
+    settings: &RuleSettings,
+    claim: &Claim,
+    scratch: &mut SourceScratch,
+    out: &mut Vec<Diagnostic>,
+) {
     let Claim { sentence, judgement, own, words } = *claim;
     let span = sentence.span;
     let text = &cx.article.prose;
@@ -235,7 +277,7 @@ fn check_sentence(cx: &Context, settings: &RuleSettings, claim: &Claim, out: &mu
     // "Officials at the ministry declined to comment": nothing rests on a
     // source that said nothing.
     let silent = governing.is_some_and(|g| refuses_to_speak(text, &cx.attributions[g]));
-    let anonymous_phrase = if silent { None } else { anonymous_in(cx, own, words, chain_nodes) };
+    let anonymous_phrase = if silent { None } else { anonymous_in(cx, own, words, chain_nodes, scratch) };
 
     if let Some(phrase) = &vague_phrase {
         let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
@@ -352,67 +394,134 @@ fn opens_with_personal_pronoun(words: &[&str]) -> bool {
 fn has_quote(s: &str) -> bool {
     // One pass over the bytes rather than a char-decoding search for the
     // three quote marks and a second substring search for `''`. In UTF-8
-    // the bytes E2 80 9C / E2 80 9D are always “ / ”.
+    // the bytes E2 80 9C / E2 80 9D are always “ / ”. The bytes that can
+    // start a quote are found eight at a time rather than one by one.
+    use crate::bytescan::{find_first, splat, zero_bytes};
     let bytes = s.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'"' => true,
-        b'\'' => bytes.get(i + 1) == Some(&b'\''),
-        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
-        _ => false,
-    })
+    let starts = |w: u64| zero_bytes(w ^ splat(b'"')) | zero_bytes(w ^ splat(b'\'')) | zero_bytes(w ^ splat(0xE2));
+    let is_start = |b: u8| matches!(b, b'"' | b'\'' | 0xE2);
+    let mut from = 0;
+    while let Some(i) = find_first(bytes, from, starts, is_start) {
+        let quote = match bytes[i] {
+            b'"' => true,
+            b'\'' => bytes.get(i + 1) == Some(&b'\''),
+            _ => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+        };
+        if quote {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
-/// The words of `text`: its runs of alphanumeric characters and of the
-/// ASCII characters in `also`.
-fn words_of<'t>(text: &'t str, also: &[u8]) -> Vec<&'t str> {
-    let mut words = Vec::with_capacity(text.len() / 5 + 1);
-    if text.is_ascii() {
-        ascii_words_into(text, also, &mut words);
-    } else {
-        words.extend(crate::sentences::tokens::word_runs(text, also).map(|(_, word)| word));
+/// What a byte is to the word splitter.
+const SPACE: u8 = 0;
+const WORD: u8 = 1;
+/// A byte of a character that is not ASCII, which must be decoded.
+const WIDE: u8 = 2;
+
+/// Classes of the bytes that make up words: ASCII letters and digits and
+/// the ASCII bytes in `also` are `WORD`, other ASCII is `SPACE`.
+const fn word_bytes(also: &[u8]) -> [u8; 256] {
+    let mut table = [SPACE; 256];
+    let mut b = 0;
+    while b < 256 {
+        if crate::sentences::tokens::ASCII_ALPHANUMERIC[b] {
+            table[b] = WORD;
+        } else if b >= 0x80 {
+            table[b] = WIDE;
+        }
+        b += 1;
     }
-    words
+    let mut k = 0;
+    while k < also.len() {
+        table[also[k] as usize] = WORD;
+        k += 1;
+    }
+    table
 }
 
-/// `words_of` for ASCII text, which most sentences are: a word is a run
-/// of bytes marked in a table, found without asking of each byte whether
-/// it starts a multibyte character. Splitting claims into words was a
-/// sixth of checking them.
-fn ascii_words_into<'t>(text: &'t str, also: &[u8], words: &mut Vec<&'t str>) {
-    let mut in_word = crate::sentences::tokens::ASCII_ALPHANUMERIC;
-    for &b in also {
-        in_word[usize::from(b)] = true;
-    }
+/// Claim words hold letters, digits, `'` and `.` ("u.s.", "he's").
+const CLAIM_WORD: [u8; 256] = word_bytes(b"'.");
+/// Source phrase words hold letters, digits and `.`.
+const SOURCE_WORD: [u8; 256] = word_bytes(b".");
+
+/// Whether the character starting at byte `i` (not ASCII) of `text` is
+/// alphanumeric, and its length. The curly quotes, apostrophes and dashes
+/// of news text (U+2000 to U+203F, bytes E2 80 xx) are answered from their
+/// first two bytes, without decoding them or asking the Unicode tables.
+fn wide_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
+    if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+        return (false, 3);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.is_alphanumeric(), c.len_utf8())
+}
+
+/// The words of `text` into `words`: its runs of alphanumeric characters
+/// and of the ASCII bytes that `classes` marks `WORD`, as
+/// `sentences::tokens::word_runs` finds them. A run of ASCII is walked by
+/// table alone; only characters that are not ASCII are decoded, so one
+/// curly apostrophe no longer sends a whole sentence down a char-by-char
+/// iterator (that was half of splitting claims).
+fn words_into<'t>(text: &'t str, classes: &[u8; 256], words: &mut Vec<&'t str>) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
     let mut i = 0;
     loop {
-        while i < bytes.len() && !in_word[usize::from(bytes[i])] {
-            i += 1;
+        // Up to the next word.
+        while i < len {
+            match classes[usize::from(bytes[i])] {
+                SPACE => i += 1,
+                WORD => break,
+                _ => match wide_char_at(text, i) {
+                    (true, _) => break,
+                    (false, width) => i += width,
+                },
+            }
         }
-        if i == bytes.len() {
+        if i == len {
             return;
         }
         let start = i;
-        while i < bytes.len() && in_word[usize::from(bytes[i])] {
-            i += 1;
+        // To its end.
+        while i < len {
+            match classes[usize::from(bytes[i])] {
+                WORD => i += 1,
+                SPACE => break,
+                _ => match wide_char_at(text, i) {
+                    (true, width) => i += width,
+                    (false, _) => break,
+                },
+            }
         }
         words.push(&text[start..i]);
     }
 }
 
-/// A claim's lowercase words for lexicon lookups. Dots stay inside words
-/// so that "u.s. officials" matches, but the full stop that ends a
-/// sentence does not: "The mayor was skeptical." holds "skeptical".
-fn claim_words(lower: &str) -> Vec<&str> {
-    let mut words = words_of(lower, b"'.");
-    for word in &mut words {
+/// The words of `text` (see `words_into`).
+#[cfg(test)]
+fn words_of<'t>(text: &'t str, classes: &[u8; 256]) -> Vec<&'t str> {
+    let mut words = Vec::new();
+    words_into(text, classes, &mut words);
+    words
+}
+
+/// A claim's lowercase words for lexicon lookups, into `words` (empty).
+/// Dots stay inside words so that "u.s. officials" matches, but the full
+/// stop that ends a sentence does not: "The mayor was skeptical." holds
+/// "skeptical".
+fn claim_words_into<'t>(lower: &'t str, words: &mut Vec<&'t str>) {
+    words_into(lower, &CLAIM_WORD, words);
+    for word in words.iter_mut() {
         if let Some(bare) = word.strip_suffix('.')
             && !bare.contains('.')
         {
             *word = bare;
         }
     }
-    words
 }
 
 /// The first vague phrase in the sentence's words.
@@ -422,12 +531,24 @@ fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
 
 /// Anonymity markers: in a source phrase of this sentence, in the chain,
 /// or an explicit "on condition of anonymity" anywhere in the sentence.
-fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usize]) -> Option<String> {
-    const EXPLICIT: &[&str] =
-        &["anonymity", "familiar", "authorized", "authorised", "named", "unnamed", "anonymous", "close"];
-    // An explicit phrase holds one of the EXPLICIT words, and most
-    // sentences hold none: then no phrase lookup is needed at all.
-    let is_explicit = |phrase: &[&str]| phrase.iter().any(|w| EXPLICIT.contains(w));
+fn anonymous_in(
+    cx: &Context,
+    own: &[&Attribution],
+    words: &[&str],
+    chain: &[usize],
+    scratch: &mut SourceScratch,
+) -> Option<String> {
+    // An explicit phrase holds one of these words, and most sentences hold
+    // none: then no phrase lookup is needed at all. A `match` tells most
+    // words apart by length alone, where comparing each word with a list
+    // of eight was a twentieth of checking a claim.
+    let is_explicit_word = |w: &&str| {
+        matches!(
+            *w,
+            "anonymity" | "familiar" | "authorized" | "authorised" | "named" | "unnamed" | "anonymous" | "close"
+        )
+    };
+    let is_explicit = |phrase: &[&str]| phrase.iter().any(is_explicit_word);
     let explicit = if is_explicit(words) {
         let mut found = cx.lexicon.anonymous.matches(words);
         found.find(|&(i, len, _)| is_explicit(&words[i..i + len])).map(|(i, len, _)| words[i..i + len].join(" "))
@@ -445,9 +566,8 @@ fn anonymous_in(cx: &Context, own: &[&Attribution], words: &[&str], chain: &[usi
                 if crate::graph::kinds::names_someone_first(s.of(&cx.article.prose)) {
                     return None;
                 }
-                let lower = s.of(&cx.article.prose).to_ascii_lowercase();
-                let sw = words_of(&lower, b".");
-                find_phrase(&cx.lexicon.anonymous, &sw).map(|_| s.of(&cx.article.prose).to_string())
+                let phrase = s.of(&cx.article.prose);
+                scratch.holds_anonymous_phrase(&cx.lexicon.anonymous, phrase).then(|| phrase.to_string())
             })
         })
         .or_else(|| {
@@ -498,11 +618,11 @@ fn cue_refuses(cue: &str, refusals: &[&str]) -> bool {
     if cue.is_ascii() {
         // Nearly every cue: compared in place, ignoring ASCII case, rather
         // than lowercased into a new String and searched once per refusal
-        // with a searcher built per call. Only a refusal that is ASCII can
-        // occur in an ASCII cue.
+        // with a searcher built per call. A refusal that is not ASCII
+        // never equals an ASCII window, so it needs no test of its own.
         // A window is compared whole only when its first byte matches.
         let cue = cue.as_bytes();
-        return refusals.iter().filter(|r| r.is_ascii()).any(|r| {
+        return refusals.iter().any(|r| {
             let r = r.as_bytes();
             let Some(&first) = r.first() else { return true };
             cue.len() >= r.len()

@@ -97,16 +97,35 @@ fn turned_off_rule_is_silent_and_severity_is_overridden() {
 
 #[test]
 fn words_of_matches_a_plain_split() {
-    for text in
-        ["", "a", "it's U.S. policy, “they” said—42 times…", "  ünïcödé wörds, ok.  ", "x'y.z'", "日本語 テキスト"]
-    {
-        for also in [&b"'."[..], &b"."[..], &b""[..]] {
+    let texts = [
+        "",
+        "a",
+        "it's U.S. policy, “they” said—42 times…",
+        "  ünïcödé wörds, ok.  ",
+        "x'y.z'",
+        "日本語 テキスト",
+        "x\u{2071}y \u{2070}\u{2074} a’b",
+    ];
+    for text in texts {
+        for (also, in_word) in [(&b"'."[..], &CLAIM_WORD), (&b"."[..], &SOURCE_WORD), (&b""[..], &word_bytes(b""))] {
             let expected: Vec<&str> = text
                 .split(|c: char| !(c.is_alphanumeric() || c.is_ascii() && also.contains(&(c as u8))))
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(words_of(text, also), expected, "{text:?}");
+            assert_eq!(words_of(text, in_word), expected, "{text:?}");
         }
+    }
+}
+
+/// `wide_char_at` answers U+2000 to U+203F without the Unicode tables:
+/// none of them is alphanumeric.
+#[test]
+fn general_punctuation_holds_no_word_characters() {
+    for c in '\u{2000}'..='\u{203f}' {
+        let text = c.to_string();
+        assert_eq!(text.as_bytes()[..2], [0xE2, 0x80], "{c:?}");
+        assert!(!c.is_alphanumeric(), "{c:?}");
+        assert_eq!(wide_char_at(&text, 0), (false, 3), "{c:?}");
     }
 }
 
@@ -344,8 +363,12 @@ fn a_source_that_refused_to_speak_is_not_anonymous() {
 fn quote_marks_are_found_as_a_char_search_finds_them() {
     for s in ["plain", "a \"b\"", "“open", "close”", "it''s", "it's", "‘single’", "— dash …", "'", "\u{e2}x"]
     {
-        let expected = s.contains(['"', '“', '”']) || s.contains("''");
-        assert_eq!(has_quote(s), expected, "{s:?}");
+        // Padded, so that the quote falls in every lane of an eight-byte word.
+        for pad in 0..10 {
+            let s = format!("{}{s} and it's — the rest of it", "x".repeat(pad));
+            let expected = s.contains(['"', '“', '”']) || s.contains("''");
+            assert_eq!(has_quote(&s), expected, "{s:?}");
+        }
     }
 }
 
