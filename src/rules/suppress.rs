@@ -150,8 +150,16 @@ pub struct Applied {
 /// Silences the findings the directives cover and reports directives that
 /// silenced nothing and rule names that do not exist.
 pub fn apply(directives: &[Directive], diagnostics: Vec<Diagnostic>, settings: &RuleSettings) -> Applied {
+    if directives.is_empty() {
+        // Most articles have no directives: nothing is silenced and none
+        // can be unused, so the findings are kept as they are rather than
+        // moved one by one into a new, regrown list.
+        let mut kept = diagnostics;
+        super::order::sort_by_position(&mut kept);
+        return Applied { kept, suppressed: Vec::new() };
+    }
     let mut used = vec![false; directives.len()];
-    let mut applied = Applied::default();
+    let mut applied = Applied { kept: Vec::with_capacity(diagnostics.len()), suppressed: Vec::new() };
     for d in diagnostics {
         silence_or_keep(directives, d, &mut used, &mut applied);
     }
