@@ -135,35 +135,62 @@ fn starts_run(text: &str, i: usize) -> bool {
     }
 }
 
-/// A 1024-bit sketch of a set of ASCII-lowercased words by length and
-/// second and last byte, on the stack. Most capitalised words of an
-/// article are no name word wanted; a clear bit turns one away before it
-/// is copied, lowercased and hashed.
+/// Two 1024-bit sketches of a set of ASCII-lowercased words, on the
+/// stack: one by their first two bytes and one by length and second and
+/// last byte. Most capitalised words of an article are no name word
+/// wanted; a clear bit turns one away before its end is found (the first
+/// sketch) or before it is copied, lowercased and hashed (the second).
 #[derive(Default)]
 struct Shapes {
-    bits: [u64; 16],
+    starts: [u64; 16],
+    shapes: [u64; 16],
+}
+
+/// Sets bit `slot` of a sketch.
+fn set_bit(bits: &mut [u64; 16], slot: usize) {
+    bits[slot / 64] |= 1 << (slot % 64);
+}
+
+fn has_bit(bits: &[u64; 16], slot: usize) -> bool {
+    bits[slot / 64] & (1 << (slot % 64)) != 0
+}
+
+/// Spreads `key` over the 1024 bits of a sketch.
+fn slot_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
 }
 
 impl Shapes {
-    /// The bit of a word, computed from the word as written: only the
-    /// bytes' ASCII lowercase counts, so a word and its lowercase agree.
-    fn slot(word: &str) -> usize {
+    /// The bit of a word's first two bytes. Only the bytes' ASCII
+    /// lowercase counts, so a word and its lowercase agree.
+    fn start_slot(first: u8, second: u8) -> usize {
+        slot_of(u64::from(first.to_ascii_lowercase()) | u64::from(second.to_ascii_lowercase()) << 8)
+    }
+
+    /// The bit of a word's length and second and last byte, likewise.
+    fn shape_slot(word: &str) -> usize {
         let bytes = word.as_bytes();
         let second = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
         let last = bytes.last().map_or(0, u8::to_ascii_lowercase);
-        let shape = u64::from(second) | u64::from(last) << 8 | (bytes.len().min(255) as u64) << 16;
-        (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
+        slot_of(u64::from(second) | u64::from(last) << 8 | (bytes.len().min(255) as u64) << 16)
     }
 
     fn insert(&mut self, word: &str) {
-        let slot = Self::slot(word);
-        self.bits[slot / 64] |= 1 << (slot % 64);
+        if let [first, second, ..] = word.as_bytes() {
+            set_bit(&mut self.starts, Self::start_slot(*first, *second));
+        }
+        set_bit(&mut self.shapes, Self::shape_slot(word));
+    }
+
+    /// False when no word of the set of two bytes or more starts with
+    /// `first` and `second` up to ASCII case.
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        has_bit(&self.starts, Self::start_slot(first, second))
     }
 
     /// False when no word of the set is `word` up to ASCII case.
     fn may_contain(&self, word: &str) -> bool {
-        let slot = Self::slot(word);
-        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+        has_bit(&self.shapes, Self::shape_slot(word))
     }
 }
 
@@ -192,7 +219,12 @@ impl<'t> CapitalisedWords<'t> {
         while i < bytes.len() {
             let Some(next) = find_capital_start(bytes, i) else { break };
             i = next;
-            if !starts_run(text, i) {
+            // A run of four bytes or more whose first two bytes start no
+            // wanted word is passed over without finding its end: the
+            // capitals inside it are no starts (`starts_run`), so the walk
+            // can resume right after its first byte.
+            let starts_wanted = bytes.len() - i >= 4 && shapes.may_start(bytes[i], bytes[i + 1]);
+            if !starts_wanted || !starts_run(text, i) {
                 i += 1;
                 continue;
             }
