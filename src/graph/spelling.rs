@@ -3,7 +3,7 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use super::folded::with_ascii_lowercase;
+use super::folded::{Sketch, ends_key, with_ascii_lowercase};
 use super::scan::find_capital_start;
 use super::{FastHash, SourceGraph, SourceKind, SourceNode};
 use crate::lexicon::WordMap;
@@ -135,62 +135,40 @@ fn starts_run(text: &str, i: usize) -> bool {
     }
 }
 
-/// Two 1024-bit sketches of a set of ASCII-lowercased words, on the
-/// stack: one by their first two bytes and one by length and second and
-/// last byte. Most capitalised words of an article are no name word
-/// wanted; a clear bit turns one away before its end is found (the first
-/// sketch) or before it is copied, lowercased and hashed (the second).
+/// Two sketches of a set of ASCII-lowercased words: one by their first
+/// two bytes and one by length and end bytes. Most capitalised words of an
+/// article are no name word wanted; a clear bit turns one away before its
+/// end is found (the first sketch) or before it is copied, lowercased and
+/// hashed (the second).
 #[derive(Default)]
 struct Shapes {
-    starts: [u64; 16],
-    shapes: [u64; 16],
-}
-
-/// Sets bit `slot` of a sketch.
-fn set_bit(bits: &mut [u64; 16], slot: usize) {
-    bits[slot / 64] |= 1 << (slot % 64);
-}
-
-fn has_bit(bits: &[u64; 16], slot: usize) -> bool {
-    bits[slot / 64] & (1 << (slot % 64)) != 0
-}
-
-/// Spreads `key` over the 1024 bits of a sketch.
-fn slot_of(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
+    starts: Sketch,
+    ends: Sketch,
 }
 
 impl Shapes {
-    /// The bit of a word's first two bytes. Only the bytes' ASCII
+    /// The key of a word's first two bytes. Only the bytes' ASCII
     /// lowercase counts, so a word and its lowercase agree.
-    fn start_slot(first: u8, second: u8) -> usize {
-        slot_of(u64::from(first.to_ascii_lowercase()) | u64::from(second.to_ascii_lowercase()) << 8)
-    }
-
-    /// The bit of a word's length and second and last byte, likewise.
-    fn shape_slot(word: &str) -> usize {
-        let bytes = word.as_bytes();
-        let second = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
-        let last = bytes.last().map_or(0, u8::to_ascii_lowercase);
-        slot_of(u64::from(second) | u64::from(last) << 8 | (bytes.len().min(255) as u64) << 16)
+    fn start_key(first: u8, second: u8) -> u64 {
+        u64::from(first.to_ascii_lowercase()) | u64::from(second.to_ascii_lowercase()) << 8
     }
 
     fn insert(&mut self, word: &str) {
         if let [first, second, ..] = word.as_bytes() {
-            set_bit(&mut self.starts, Self::start_slot(*first, *second));
+            self.starts.insert(Self::start_key(*first, *second));
         }
-        set_bit(&mut self.shapes, Self::shape_slot(word));
+        self.ends.insert(ends_key(word));
     }
 
     /// False when no word of the set of two bytes or more starts with
     /// `first` and `second` up to ASCII case.
     fn may_start(&self, first: u8, second: u8) -> bool {
-        has_bit(&self.starts, Self::start_slot(first, second))
+        self.starts.may_hold(Self::start_key(first, second))
     }
 
     /// False when no word of the set is `word` up to ASCII case.
     fn may_contain(&self, word: &str) -> bool {
-        has_bit(&self.shapes, Self::shape_slot(word))
+        self.ends.may_hold(ends_key(word))
     }
 }
 
