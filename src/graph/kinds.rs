@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::LazyLock;
 
-use super::folded::{WordList, with_lowercase};
+use super::folded::{WordList, with_ascii_lowercase, with_lowercase};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::lexicon::trim_end_str;
@@ -604,7 +604,7 @@ fn is_person_by_role(text: &str) -> bool {
     // one is that of the words joined: none of its tests crosses a space.)
     let core = text.split(',').next().unwrap_or(text);
     let mut name = [""; 4];
-    for (name_words, w) in core.split_whitespace().rev().enumerate() {
+    for (name_words, w) in words_from_end(core).enumerate() {
         if is_role_word(w) {
             return name_words > 0 && !name[..name_words].iter().any(|w| is_organisation(w));
         }
@@ -614,6 +614,31 @@ fn is_person_by_role(text: &str) -> bool {
         name[name_words] = w;
     }
     false
+}
+
+/// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it
+/// (tab to carriage return, and space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The words of `text`, last first: `text.split_whitespace().rev()`,
+/// walked bytewise for ASCII text (searching backwards for whitespace
+/// character by character cost more than the rest of the role test).
+fn words_from_end(text: &str) -> impl Iterator<Item = &str> {
+    let mut unicode = (!text.is_ascii()).then(|| text.split_whitespace());
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if let Some(words) = &mut unicode {
+            return words.next_back();
+        }
+        let bytes = rest.as_bytes();
+        let end = bytes.iter().rposition(|&b| !is_ascii_space(b))? + 1;
+        let start = bytes[..end].iter().rposition(|&b| is_ascii_space(b)).map_or(0, |k| k + 1);
+        let word = &rest[start..end];
+        rest = &rest[..start];
+        Some(word)
+    })
 }
 
 /// "Jeffrey N. Trimble, a senior official with the board": a personal name
@@ -656,16 +681,25 @@ fn is_unnamed_insider(text: &str) -> bool {
         "negotiator",
     ];
     let mut parts = text.splitn(2, ',');
+    let before_comma = parts.next().unwrap_or("");
+    // The first word before " by " is the first word before the comma: " by "
+    // starts with a space, so it cannot cut that word short, and a " by "
+    // before it makes it "by…", no determiner either way. So most sources,
+    // which are not indefinite, are settled before searching for " by "
+    // and without copying the word.
+    let first = before_comma.split_whitespace().next().unwrap_or("");
+    let indefinite = with_ascii_lowercase(first, |first| {
+        matches!(first, "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another")
+    });
+    if !indefinite {
+        return false;
+    }
     // "a lawsuit filed by a fired staffer" is a record, not the staffer.
-    let described = parts.next().unwrap_or("").split(" by ").next().unwrap_or("");
+    let described = before_comma.split(" by ").next().unwrap_or("");
     let appositive_name =
         parts.next().is_some_and(|rest| rest.split_whitespace().any(|w| w.starts_with(char::is_uppercase)));
-    let first = described.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    let indefinite =
-        matches!(first.as_str(), "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another");
-    // The head last: most sources are not indefinite, and finding the
-    // head lowercases words.
-    indefinite && !appositive_name && with_phrase_head(described, |head| INSIDER_ROLES.contains(&head))
+    // The head last: finding it lowercases words.
+    !appositive_name && with_phrase_head(described, |head| INSIDER_ROLES.contains(&head))
 }
 
 /// Two or three capitalised words with no organisation word: a personal
@@ -806,6 +840,17 @@ mod tests {
             "Bank of America",
         ] {
             assert_eq!(kind_of(organisation, &lex), SourceKind::Organisation, "{organisation}");
+        }
+    }
+
+    #[test]
+    fn words_from_the_end_agree_with_splitting() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+        for text in ["", " ", "Mayor Ines  Falk", "\tx\x0b y\x0c\rz \n", "a", " lead", "trail ", "é x\u{a0}y  z"] {
+            let expected: Vec<&str> = text.split_whitespace().rev().collect();
+            assert_eq!(words_from_end(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 
