@@ -72,6 +72,15 @@ pub(crate) fn ends_key(word: &str) -> u64 {
     u64::from(first) | u64::from(last) << 8 | (bytes.len().min(255) as u64) << 16
 }
 
+/// `ends_key` of the ASCII letters and digits of `word` (ASCII) alone,
+/// without copying them out: "Spokesman," keys as "spokesman".
+pub(crate) fn alphanumeric_ends_key(word: &str) -> u64 {
+    let mut kept = word.bytes().filter(u8::is_ascii_alphanumeric);
+    let first = kept.next().map_or(0, |b| b.to_ascii_lowercase());
+    let (len, last) = kept.fold((usize::from(first != 0), first), |(len, _), b| (len + 1, b.to_ascii_lowercase()));
+    u64::from(first) | u64::from(last) << 8 | (len.min(255) as u64) << 16
+}
+
 /// A fixed list of lowercase words, looked up by a word's lowercase form:
 /// a [`TokenSet`] (filter in front of the hash set) plus the length bound
 /// and a sketch by length and end letters.
@@ -95,6 +104,16 @@ impl WordList {
             ends.insert(ends_key(word));
         }
         WordList { words, longest: list.iter().map(|w| w.len()).max().unwrap_or(0), ends }
+    }
+
+    /// Whether `word` itself (not lowercased) is in the list.
+    pub(crate) fn holds(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.ends.may_hold(ends_key(word)) && self.words.contains(word)
+    }
+
+    /// False when no entry has this `ends_key`.
+    pub(crate) fn may_hold(&self, key: u64) -> bool {
+        self.ends.may_hold(key)
     }
 
     /// Whether `word.to_lowercase()` is in the list.
@@ -129,6 +148,14 @@ mod tests {
             for suffix in ["'s", "’s", "s"] {
                 assert_eq!(trim_end_str(text, suffix), text.trim_end_matches(suffix), "{text} {suffix}");
             }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_keys_are_those_of_the_kept_letters() {
+        for word in ["Spokesman,", "O'Brien", "", "--", "a", "X1-y", "'s"] {
+            let kept: String = word.bytes().filter(u8::is_ascii_alphanumeric).map(char::from).collect();
+            assert_eq!(alphanumeric_ends_key(word), ends_key(&kept.to_ascii_lowercase()), "{word}");
         }
     }
 

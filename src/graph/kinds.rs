@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::LazyLock;
 
-use super::folded::{WordList, with_ascii_lowercase, with_lowercase};
+use super::folded::{WordList, alphanumeric_ends_key, with_ascii_lowercase, with_lowercase};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::lexicon::trim_end_str;
@@ -414,109 +414,114 @@ pub fn is_outlet_name(name: &str) -> bool {
 
 /// Heads of descriptions that stand for a person named earlier:
 /// "the minister", "Serbia's leader" (compared without a plural "s").
+const ROLE_NOUNS: &[&str] = &[
+    "leader",
+    "minister",
+    "president",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "advisor",
+    "adviser",
+    "ambassador",
+    "director",
+    "chief",
+    "head",
+    "secretary",
+    "mayor",
+    "governor",
+    "senator",
+    "candidate",
+    "nominee",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "founder",
+    "lawyer",
+    "attorney",
+    "judge",
+    "author",
+    "reporter",
+    "writer",
+    "diplomat",
+    "envoy",
+    "general",
+    "commander",
+    "officer",
+    "engineer",
+    "expert",
+    "analyst",
+    "economist",
+    "professor",
+    "researcher",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "patriarch",
+    "dissident",
+    "man",
+    "woman",
+    "politician",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "manager",
+    "owner",
+    "executive",
+    "member",
+    "narrator",
+    "host",
+    "activist",
+    "businessman",
+    "councillor",
+    "councilor",
+    "clerk",
+    "inspector",
+    "resident",
+    "worker",
+    "captain",
+    "mother",
+    "father",
+    "teacher",
+    "doctor",
+    "witness",
+    "steward",
+    "organiser",
+    "organizer",
+    "coordinator",
+    "treasurer",
+    "deputy",
+    "aide",
+    "staffer",
+    "employee",
+    "student",
+    "farmer",
+    "fisherman",
+    "pilot",
+    "nurse",
+    "sheriff",
+    "detective",
+    "prosecutor",
+    "auditor",
+    "consultant",
+    "scientist",
+    "historian",
+    "speaker",
+];
+
+/// `ROLE_NOUNS` as a set, with a sketch for turning words away unread.
+static ROLE_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(ROLE_NOUNS));
+
+/// Whether `head` (as written, not lowercased) is one of `ROLE_NOUNS`.
 pub(crate) fn is_role_noun(head: &str) -> bool {
-    matches!(
-        head,
-        "leader"
-            | "minister"
-            | "president"
-            | "official"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "advisor"
-            | "adviser"
-            | "ambassador"
-            | "director"
-            | "chief"
-            | "head"
-            | "secretary"
-            | "mayor"
-            | "governor"
-            | "senator"
-            | "candidate"
-            | "nominee"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "ceo"
-            | "founder"
-            | "lawyer"
-            | "attorney"
-            | "judge"
-            | "author"
-            | "reporter"
-            | "writer"
-            | "diplomat"
-            | "envoy"
-            | "general"
-            | "commander"
-            | "officer"
-            | "engineer"
-            | "expert"
-            | "analyst"
-            | "economist"
-            | "professor"
-            | "researcher"
-            | "prime"
-            | "premier"
-            | "chancellor"
-            | "king"
-            | "queen"
-            | "prince"
-            | "pope"
-            | "patriarch"
-            | "dissident"
-            | "man"
-            | "woman"
-            | "politician"
-            | "lawmaker"
-            | "congressman"
-            | "congresswoman"
-            | "representative"
-            | "manager"
-            | "owner"
-            | "executive"
-            | "member"
-            | "narrator"
-            | "host"
-            | "activist"
-            | "businessman"
-            | "councillor"
-            | "councilor"
-            | "clerk"
-            | "inspector"
-            | "resident"
-            | "worker"
-            | "captain"
-            | "mother"
-            | "father"
-            | "teacher"
-            | "doctor"
-            | "witness"
-            | "steward"
-            | "organiser"
-            | "organizer"
-            | "coordinator"
-            | "treasurer"
-            | "deputy"
-            | "aide"
-            | "staffer"
-            | "employee"
-            | "student"
-            | "farmer"
-            | "fisherman"
-            | "pilot"
-            | "nurse"
-            | "sheriff"
-            | "detective"
-            | "prosecutor"
-            | "auditor"
-            | "consultant"
-            | "scientist"
-            | "historian"
-            | "speaker"
-    )
+    ROLE_LIST.holds(head)
 }
 
 /// The head of a noun phrase: its last word before a preposition or a
@@ -531,13 +536,26 @@ fn phrase_head(text: &str) -> String {
 /// source, and only compare it.
 fn with_phrase_head<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     let last = last_head_word(text);
-    let last = last.rsplit('-').next().unwrap_or(last);
+    let last = after_last(last, b'-');
     with_lowercase_alphanumeric(last, |lower| f(lower.strip_suffix('s').filter(|s| is_role_noun(s)).unwrap_or(lower)))
+}
+
+/// `text` up to the first `byte` (ASCII), or all of it: what
+/// `text.split(',').next()` gives. A byte loop: the names and phrases cut
+/// are a few words, too short for `str::find`'s searcher to pay off.
+fn before_first(text: &str, byte: u8) -> &str {
+    text.bytes().position(|b| b == byte).map_or(text, |k| &text[..k])
+}
+
+/// `text` after the last `byte` (ASCII), or all of it: what
+/// `text.rsplit('-').next()` gives, likewise without a searcher.
+fn after_last(text: &str, byte: u8) -> &str {
+    text.bytes().rposition(|b| b == byte).map_or(text, |k| &text[k + 1..])
 }
 
 /// The last word of a noun phrase before a preposition or a comma.
 fn last_head_word(text: &str) -> &str {
-    let core = text.split(',').next().unwrap_or(text);
+    let core = before_first(text, b',');
     let mut last = "";
     for w in core.split_whitespace() {
         // Only an ASCII word of at most four bytes lowercases to one of
@@ -584,8 +602,13 @@ fn lowercase_alphanumeric(word: &str) -> String {
 /// Whether `word` without its hyphenated prefix and punctuation is a role
 /// noun ("Vice-President", "spokesman,").
 fn is_role_word(word: &str) -> bool {
-    let bare = word.rsplit('-').next().unwrap_or(word);
-    // This runs for the last words of every new source.
+    let bare = after_last(word, b'-');
+    // This runs for the last words of every new source, and most are no
+    // role: their letters and digits are sketched where they stand rather
+    // than copied, lowercased and looked up.
+    if bare.is_ascii() && !ROLE_LIST.may_hold(alphanumeric_ends_key(bare)) {
+        return false;
+    }
     with_lowercase_alphanumeric(bare, is_role_noun)
 }
 
@@ -602,7 +625,7 @@ fn is_person_by_role(text: &str) -> bool {
     // and testing each for a role; the organisation test waits for a role
     // word, which most names lack. (`is_organisation` of the words one by
     // one is that of the words joined: none of its tests crosses a space.)
-    let core = text.split(',').next().unwrap_or(text);
+    let core = before_first(text, b',');
     let mut name = [""; 4];
     for (name_words, w) in words_from_end(core).enumerate() {
         if is_role_word(w) {
@@ -645,7 +668,7 @@ fn words_from_end(text: &str) -> impl Iterator<Item = &str> {
 /// before the first comma, so an anonymous-sounding phrase after it only
 /// describes a named source.
 pub(crate) fn names_someone_first(text: &str) -> bool {
-    let core = text.split(',').next().unwrap_or("");
+    let core = before_first(text, b',');
     // One pass: counting the words and testing them walked them twice.
     let mut words = 0;
     for w in core.split_whitespace() {
@@ -840,6 +863,14 @@ mod tests {
             "Bank of America",
         ] {
             assert_eq!(kind_of(organisation, &lex), SourceKind::Organisation, "{organisation}");
+        }
+    }
+
+    #[test]
+    fn cutting_at_a_byte_agrees_with_splitting() {
+        for text in ["", ",", "a,b,c", "Vice-President", "-x-", "é,ü-ß"] {
+            assert_eq!(before_first(text, b','), text.split(',').next().unwrap_or(""), "{text}");
+            assert_eq!(after_last(text, b'-'), text.rsplit('-').next().unwrap_or(text), "{text}");
         }
     }
 
