@@ -743,6 +743,13 @@ fn is_all_caps(w: &str) -> bool {
 /// A person named with their organisation: "CNN's Dana Bash", "Bill
 /// O'Reilly of Fox News".
 fn is_person_of_organisation(text: &str) -> bool {
+    // Both shapes need an apostrophe (the curly one starts with byte E2)
+    // or the word "of"; most names have neither and are settled here,
+    // without collecting their words.
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(|&b| b == b'\'' || b == 0xE2) && !bytes.windows(2).any(|pair| pair == b"of") {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let possessive = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s’"));
     if let Some(at) = possessive
