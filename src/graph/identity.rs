@@ -96,10 +96,11 @@ pub fn surname(name: &str) -> Option<String> {
 /// "Wiki Leaks", "Wiki-Leaks" and "WikiLeaks" meet.
 pub fn compact(key: &str) -> String {
     if key.is_ascii() {
-        // Bytewise, into a string sized once, without decoding characters.
-        let mut squeezed = String::with_capacity(key.len());
-        squeezed.extend(key.bytes().filter(u8::is_ascii_alphanumeric).map(char::from));
-        return squeezed;
+        // Bytewise, into a buffer sized once, without decoding characters
+        // or pushing them one by one as `char`s.
+        let mut squeezed = Vec::with_capacity(key.len());
+        squeezed.extend(key.bytes().filter(u8::is_ascii_alphanumeric));
+        return String::from_utf8(squeezed).unwrap_or_default();
     }
     key.chars().filter(|c| c.is_alphanumeric()).collect()
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::LazyLock;
 
-use super::folded::{WordList, with_lowercase};
+use super::folded::{WordList, alphanumeric_ends_key, with_ascii_lowercase, with_lowercase};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::lexicon::trim_end_str;
@@ -414,109 +414,114 @@ pub fn is_outlet_name(name: &str) -> bool {
 
 /// Heads of descriptions that stand for a person named earlier:
 /// "the minister", "Serbia's leader" (compared without a plural "s").
+const ROLE_NOUNS: &[&str] = &[
+    "leader",
+    "minister",
+    "president",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "advisor",
+    "adviser",
+    "ambassador",
+    "director",
+    "chief",
+    "head",
+    "secretary",
+    "mayor",
+    "governor",
+    "senator",
+    "candidate",
+    "nominee",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "founder",
+    "lawyer",
+    "attorney",
+    "judge",
+    "author",
+    "reporter",
+    "writer",
+    "diplomat",
+    "envoy",
+    "general",
+    "commander",
+    "officer",
+    "engineer",
+    "expert",
+    "analyst",
+    "economist",
+    "professor",
+    "researcher",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "patriarch",
+    "dissident",
+    "man",
+    "woman",
+    "politician",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "manager",
+    "owner",
+    "executive",
+    "member",
+    "narrator",
+    "host",
+    "activist",
+    "businessman",
+    "councillor",
+    "councilor",
+    "clerk",
+    "inspector",
+    "resident",
+    "worker",
+    "captain",
+    "mother",
+    "father",
+    "teacher",
+    "doctor",
+    "witness",
+    "steward",
+    "organiser",
+    "organizer",
+    "coordinator",
+    "treasurer",
+    "deputy",
+    "aide",
+    "staffer",
+    "employee",
+    "student",
+    "farmer",
+    "fisherman",
+    "pilot",
+    "nurse",
+    "sheriff",
+    "detective",
+    "prosecutor",
+    "auditor",
+    "consultant",
+    "scientist",
+    "historian",
+    "speaker",
+];
+
+/// `ROLE_NOUNS` as a set, with a sketch for turning words away unread.
+static ROLE_LIST: LazyLock<WordList> = LazyLock::new(|| WordList::new(ROLE_NOUNS));
+
+/// Whether `head` (as written, not lowercased) is one of `ROLE_NOUNS`.
 pub(crate) fn is_role_noun(head: &str) -> bool {
-    matches!(
-        head,
-        "leader"
-            | "minister"
-            | "president"
-            | "official"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "advisor"
-            | "adviser"
-            | "ambassador"
-            | "director"
-            | "chief"
-            | "head"
-            | "secretary"
-            | "mayor"
-            | "governor"
-            | "senator"
-            | "candidate"
-            | "nominee"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "ceo"
-            | "founder"
-            | "lawyer"
-            | "attorney"
-            | "judge"
-            | "author"
-            | "reporter"
-            | "writer"
-            | "diplomat"
-            | "envoy"
-            | "general"
-            | "commander"
-            | "officer"
-            | "engineer"
-            | "expert"
-            | "analyst"
-            | "economist"
-            | "professor"
-            | "researcher"
-            | "prime"
-            | "premier"
-            | "chancellor"
-            | "king"
-            | "queen"
-            | "prince"
-            | "pope"
-            | "patriarch"
-            | "dissident"
-            | "man"
-            | "woman"
-            | "politician"
-            | "lawmaker"
-            | "congressman"
-            | "congresswoman"
-            | "representative"
-            | "manager"
-            | "owner"
-            | "executive"
-            | "member"
-            | "narrator"
-            | "host"
-            | "activist"
-            | "businessman"
-            | "councillor"
-            | "councilor"
-            | "clerk"
-            | "inspector"
-            | "resident"
-            | "worker"
-            | "captain"
-            | "mother"
-            | "father"
-            | "teacher"
-            | "doctor"
-            | "witness"
-            | "steward"
-            | "organiser"
-            | "organizer"
-            | "coordinator"
-            | "treasurer"
-            | "deputy"
-            | "aide"
-            | "staffer"
-            | "employee"
-            | "student"
-            | "farmer"
-            | "fisherman"
-            | "pilot"
-            | "nurse"
-            | "sheriff"
-            | "detective"
-            | "prosecutor"
-            | "auditor"
-            | "consultant"
-            | "scientist"
-            | "historian"
-            | "speaker"
-    )
+    ROLE_LIST.holds(head)
 }
 
 /// The head of a noun phrase: its last word before a preposition or a
@@ -531,13 +536,26 @@ fn phrase_head(text: &str) -> String {
 /// source, and only compare it.
 fn with_phrase_head<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     let last = last_head_word(text);
-    let last = last.rsplit('-').next().unwrap_or(last);
+    let last = after_last(last, b'-');
     with_lowercase_alphanumeric(last, |lower| f(lower.strip_suffix('s').filter(|s| is_role_noun(s)).unwrap_or(lower)))
+}
+
+/// `text` up to the first `byte` (ASCII), or all of it: what
+/// `text.split(',').next()` gives. A byte loop: the names and phrases cut
+/// are a few words, too short for `str::find`'s searcher to pay off.
+fn before_first(text: &str, byte: u8) -> &str {
+    text.bytes().position(|b| b == byte).map_or(text, |k| &text[..k])
+}
+
+/// `text` after the last `byte` (ASCII), or all of it: what
+/// `text.rsplit('-').next()` gives, likewise without a searcher.
+fn after_last(text: &str, byte: u8) -> &str {
+    text.bytes().rposition(|b| b == byte).map_or(text, |k| &text[k + 1..])
 }
 
 /// The last word of a noun phrase before a preposition or a comma.
 fn last_head_word(text: &str) -> &str {
-    let core = text.split(',').next().unwrap_or(text);
+    let core = before_first(text, b',');
     let mut last = "";
     for w in core.split_whitespace() {
         // Only an ASCII word of at most four bytes lowercases to one of
@@ -584,8 +602,13 @@ fn lowercase_alphanumeric(word: &str) -> String {
 /// Whether `word` without its hyphenated prefix and punctuation is a role
 /// noun ("Vice-President", "spokesman,").
 fn is_role_word(word: &str) -> bool {
-    let bare = word.rsplit('-').next().unwrap_or(word);
-    // This runs for the last words of every new source.
+    let bare = after_last(word, b'-');
+    // This runs for the last words of every new source, and most are no
+    // role: their letters and digits are sketched where they stand rather
+    // than copied, lowercased and looked up.
+    if bare.is_ascii() && !ROLE_LIST.may_hold(alphanumeric_ends_key(bare)) {
+        return false;
+    }
     with_lowercase_alphanumeric(bare, is_role_noun)
 }
 
@@ -602,9 +625,9 @@ fn is_person_by_role(text: &str) -> bool {
     // and testing each for a role; the organisation test waits for a role
     // word, which most names lack. (`is_organisation` of the words one by
     // one is that of the words joined: none of its tests crosses a space.)
-    let core = text.split(',').next().unwrap_or(text);
+    let core = before_first(text, b',');
     let mut name = [""; 4];
-    for (name_words, w) in core.split_whitespace().rev().enumerate() {
+    for (name_words, w) in words_from_end(core).enumerate() {
         if is_role_word(w) {
             return name_words > 0 && !name[..name_words].iter().any(|w| is_organisation(w));
         }
@@ -616,11 +639,36 @@ fn is_person_by_role(text: &str) -> bool {
     false
 }
 
+/// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it
+/// (tab to carriage return, and space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The words of `text`, last first: `text.split_whitespace().rev()`,
+/// walked bytewise for ASCII text (searching backwards for whitespace
+/// character by character cost more than the rest of the role test).
+fn words_from_end(text: &str) -> impl Iterator<Item = &str> {
+    let mut unicode = (!text.is_ascii()).then(|| text.split_whitespace());
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if let Some(words) = &mut unicode {
+            return words.next_back();
+        }
+        let bytes = rest.as_bytes();
+        let end = bytes.iter().rposition(|&b| !is_ascii_space(b))? + 1;
+        let start = bytes[..end].iter().rposition(|&b| is_ascii_space(b)).map_or(0, |k| k + 1);
+        let word = &rest[start..end];
+        rest = &rest[..start];
+        Some(word)
+    })
+}
+
 /// "Jeffrey N. Trimble, a senior official with the board": a personal name
 /// before the first comma, so an anonymous-sounding phrase after it only
 /// describes a named source.
 pub(crate) fn names_someone_first(text: &str) -> bool {
-    let core = text.split(',').next().unwrap_or("");
+    let core = before_first(text, b',');
     // One pass: counting the words and testing them walked them twice.
     let mut words = 0;
     for w in core.split_whitespace() {
@@ -656,16 +704,25 @@ fn is_unnamed_insider(text: &str) -> bool {
         "negotiator",
     ];
     let mut parts = text.splitn(2, ',');
+    let before_comma = parts.next().unwrap_or("");
+    // The first word before " by " is the first word before the comma: " by "
+    // starts with a space, so it cannot cut that word short, and a " by "
+    // before it makes it "by…", no determiner either way. So most sources,
+    // which are not indefinite, are settled before searching for " by "
+    // and without copying the word.
+    let first = before_comma.split_whitespace().next().unwrap_or("");
+    let indefinite = with_ascii_lowercase(first, |first| {
+        matches!(first, "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another")
+    });
+    if !indefinite {
+        return false;
+    }
     // "a lawsuit filed by a fired staffer" is a record, not the staffer.
-    let described = parts.next().unwrap_or("").split(" by ").next().unwrap_or("");
+    let described = before_comma.split(" by ").next().unwrap_or("");
     let appositive_name =
         parts.next().is_some_and(|rest| rest.split_whitespace().any(|w| w.starts_with(char::is_uppercase)));
-    let first = described.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    let indefinite =
-        matches!(first.as_str(), "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another");
-    // The head last: most sources are not indefinite, and finding the
-    // head lowercases words.
-    indefinite && !appositive_name && with_phrase_head(described, |head| INSIDER_ROLES.contains(&head))
+    // The head last: finding it lowercases words.
+    !appositive_name && with_phrase_head(described, |head| INSIDER_ROLES.contains(&head))
 }
 
 /// Two or three capitalised words with no organisation word: a personal
@@ -686,6 +743,13 @@ fn is_all_caps(w: &str) -> bool {
 /// A person named with their organisation: "CNN's Dana Bash", "Bill
 /// O'Reilly of Fox News".
 fn is_person_of_organisation(text: &str) -> bool {
+    // Both shapes need an apostrophe (the curly one starts with byte E2)
+    // or the word "of"; most names have neither and are settled here,
+    // without collecting their words.
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(|&b| b == b'\'' || b == 0xE2) && !bytes.windows(2).any(|pair| pair == b"of") {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let possessive = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s’"));
     if let Some(at) = possessive
@@ -806,6 +870,25 @@ mod tests {
             "Bank of America",
         ] {
             assert_eq!(kind_of(organisation, &lex), SourceKind::Organisation, "{organisation}");
+        }
+    }
+
+    #[test]
+    fn cutting_at_a_byte_agrees_with_splitting() {
+        for text in ["", ",", "a,b,c", "Vice-President", "-x-", "é,ü-ß"] {
+            assert_eq!(before_first(text, b','), text.split(',').next().unwrap_or(""), "{text}");
+            assert_eq!(after_last(text, b'-'), text.rsplit('-').next().unwrap_or(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_from_the_end_agree_with_splitting() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+        for text in ["", " ", "Mayor Ines  Falk", "\tx\x0b y\x0c\rz \n", "a", " lead", "trail ", "é x\u{a0}y  z"] {
+            let expected: Vec<&str> = text.split_whitespace().rev().collect();
+            assert_eq!(words_from_end(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 

@@ -183,9 +183,10 @@ struct Keys {
 pub(crate) type FastHash = std::hash::BuildHasherDefault<crate::lexicon::WordHasher>;
 
 impl Keys {
-    fn add(&mut self, key: &str, id: usize) {
+    /// Files node `id` under `key` and its squeezed form `squeezed`.
+    fn add(&mut self, key: &str, squeezed: String, id: usize) {
         self.by_key.entry(key.to_string()).or_insert(id);
-        self.by_compact.entry(compact(key)).or_insert(id);
+        self.by_compact.entry(squeezed).or_insert(id);
     }
 }
 
@@ -422,27 +423,39 @@ impl<'a> Builder<'a> {
     /// The node filed under `key`, or under the same letters spelled with
     /// other spacing or hyphens ("Wiki Leaks" and "WikiLeaks").
     fn known(&self, key: &str) -> Option<usize> {
-        self.keys.by_key.get(key).copied().or_else(|| {
-            let squeezed = compact(key);
-            (squeezed.len() >= 4).then(|| self.keys.by_compact.get(&squeezed).copied()).flatten()
-        })
+        self.lookup(key).ok()
+    }
+
+    /// `known`, handing back on a miss the squeezed key it made, so that
+    /// a new node is filed under it without squeezing the key again.
+    fn lookup(&self, key: &str) -> Result<usize, String> {
+        if let Some(&id) = self.keys.by_key.get(key) {
+            return Ok(id);
+        }
+        let squeezed = compact(key);
+        match self.keys.by_compact.get(&squeezed) {
+            Some(&id) if squeezed.len() >= 4 => Ok(id),
+            _ => Err(squeezed),
+        }
     }
 
     fn add_node(&mut self, name: &str, span: Span) -> usize {
         let key = self.key(name);
-        if let Some(id) = self.known(&key) {
-            self.note_mention(id, name, span);
-            return id;
+        match self.lookup(&key) {
+            Ok(id) => {
+                self.note_mention(id, name, span);
+                id
+            }
+            Err(squeezed) => self.new_node(name, key, squeezed, span),
         }
-        self.new_node(name, key, span)
     }
 
-    /// A node for a mention whose `key` no node has.
-    fn new_node(&mut self, name: &str, key: String, span: Span) -> usize {
+    /// A node for a mention whose `key` (squeezed: `squeezed`) no node has.
+    fn new_node(&mut self, name: &str, key: String, squeezed: String, span: Span) -> usize {
         let id = self.graph.nodes.len();
         let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
         let kind = kind_of(name, self.lexicon);
-        self.keys.add(&key, id);
+        self.keys.add(&key, squeezed, id);
         self.surnames.add(&shown, id);
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
         self.mentioned.insert((id, span));
@@ -515,11 +528,16 @@ impl<'a> Builder<'a> {
     /// A named mention: by key, then by surname, else a new node.
     fn named(&mut self, text: &str, span: Span) -> usize {
         let key = self.key(text);
-        if let Some(id) = self.known(&key) {
-            self.note_mention(id, text, span);
-            return id;
-        }
-        let short = text.split_whitespace().filter(|w| !w.ends_with('.')).count() <= 1;
+        let squeezed = match self.lookup(&key) {
+            Ok(id) => {
+                self.note_mention(id, text, span);
+                return id;
+            }
+            Err(squeezed) => squeezed,
+        };
+        // At most one word without a period: asking for a second such word
+        // stops there instead of counting every word of a long mention.
+        let short = text.split_whitespace().filter(|w| !w.ends_with('.')).nth(1).is_none();
         if short && let Some(last) = surname(text) {
             let nodes = &self.graph.nodes;
             let earlier = self.surnames.named(&last).iter().copied().find(|&id| nodes[id].kind == SourceKind::Person);
@@ -530,7 +548,7 @@ impl<'a> Builder<'a> {
             }
         }
         // `key` is known to be new: nothing was added since the lookup.
-        self.new_node(text, key, span)
+        self.new_node(text, key, squeezed, span)
     }
 
     /// A source named by configuration rather than by the text: the outlet

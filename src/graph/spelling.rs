@@ -3,11 +3,11 @@
 //! and all-capital headlines are not spellings; a surname against the
 //! full name ("Vucic", "Aleksandar Vucic") is not either.
 
-use super::folded::with_ascii_lowercase;
+use super::folded::{Sketch, ends_key, with_ascii_lowercase};
 use super::scan::find_capital_start;
 use super::{FastHash, SourceGraph, SourceKind, SourceNode};
+use crate::lexicon::WordMap;
 use crate::lexicon::trim_end_str;
-use crate::lexicon::{WordFilter, WordMap, WordSet};
 use crate::sentences::tokens::{alphanumeric_run_end, char_at};
 use crate::span::Span;
 
@@ -23,14 +23,27 @@ pub struct Variant {
 }
 
 /// Words of a name that could be spelled differently: capitalised, not
-/// all capitals, four letters or more.
-fn name_words(name: &str) -> Vec<&str> {
+/// all capitals, four letters or more; appended to `out`.
+fn push_name_words<'n>(name: &'n str, out: &mut Vec<&'n str>) {
     // Fewer than four bytes is fewer than four characters: counted only
     // when it could matter.
-    name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| trim_end_str(trim_end_str(w, "'s"), "’s"))
-        .filter(|w| w.len() >= 4 && w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w))
-        .collect()
+    let keep = |w: &&str| w.len() >= 4 && w.chars().count() >= 4 && starts_upper(w) && !is_all_caps(w);
+    let trim = |w: &'n str| trim_end_str(trim_end_str(w, "'s"), "’s");
+    if !name.is_ascii() {
+        out.extend(name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map(trim).filter(keep));
+        return;
+    }
+    // An ASCII name is split bytewise: the same pieces as splitting on
+    // characters, without decoding each one and calling the Unicode tests.
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    for end in (0..=bytes.len()).filter(|&i| bytes.get(i).is_none_or(|&b| !b.is_ascii_alphanumeric() && b != b'\'')) {
+        let word = trim(&name[start..end]);
+        if keep(&word) {
+            out.push(word);
+        }
+        start = end + 1;
+    }
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -72,16 +85,44 @@ fn occurrences<'t>(text: &'t str, lower: &str, word: &str) -> Vec<(Span, &'t str
     out
 }
 
+/// The first capitalised occurrence of a name word and the first one
+/// written differently from it: all that a spelling report needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Spellings<'t> {
+    first: Option<Spelling<'t>>,
+    other: Option<Spelling<'t>>,
+}
+
+/// Where a word is written and how.
+type Spelling<'t> = (Span, &'t str);
+
+impl<'t> Spellings<'t> {
+    /// Takes in the next occurrence, in text order.
+    fn add(&mut self, at: Span, written: &'t str) {
+        match self.first {
+            None => self.first = Some((at, written)),
+            Some((_, first)) if self.other.is_none() && written != first => self.other = Some((at, written)),
+            Some(_) => {}
+        }
+    }
+
+    /// The first spelling and the first other one, when there are two.
+    fn pair(&self) -> Option<(Spelling<'t>, Spelling<'t>)> {
+        Some((self.first?, self.other?))
+    }
+}
+
 /// The capitalised words of the text that could be a spelling of a name
-/// word, by their ASCII-lowercased form, in text order; built in one pass.
+/// word, by their ASCII-lowercased form; built in one pass.
 ///
 /// Searching the whole text once per word of every source's name cost more
 /// than the rest of a run together (and grows with sources × text). For a
 /// name word made only of letters and digits, a whole-word match is exactly
 /// a maximal run of alphanumeric characters equal to it up to ASCII case,
-/// so one walk over the runs finds them all.
+/// so one walk over the runs finds them all. Only the first two spellings
+/// of each word are kept: listing every occurrence grew a vector per word.
 struct CapitalisedWords<'t> {
-    by_lower: WordMap<Vec<(Span, &'t str)>>,
+    by_lower: WordMap<Spellings<'t>>,
 }
 
 /// Whether byte `i` of `text` (a character boundary) is not preceded by a
@@ -94,18 +135,56 @@ fn starts_run(text: &str, i: usize) -> bool {
     }
 }
 
-impl<'t> CapitalisedWords<'t> {
-    /// The occurrences in `text` of each of `wanted` (lowercased words).
-    fn of(text: &'t str, wanted: &WordSet) -> CapitalisedWords<'t> {
-        let mut by_lower: WordMap<Vec<(Span, &'t str)>> = WordMap::default();
-        if wanted.is_empty() {
-            return CapitalisedWords { by_lower };
+/// Two sketches of a set of ASCII-lowercased words: one by their first
+/// two bytes and one by length and end bytes. Most capitalised words of an
+/// article are no name word wanted; a clear bit turns one away before its
+/// end is found (the first sketch) or before it is copied, lowercased and
+/// hashed (the second).
+#[derive(Default)]
+struct Shapes {
+    starts: Sketch,
+    ends: Sketch,
+}
+
+impl Shapes {
+    /// The key of a word's first two bytes. Only the bytes' ASCII
+    /// lowercase counts, so a word and its lowercase agree.
+    fn start_key(first: u8, second: u8) -> u64 {
+        u64::from(first.to_ascii_lowercase()) | u64::from(second.to_ascii_lowercase()) << 8
+    }
+
+    fn insert(&mut self, word: &str) {
+        if let [first, second, ..] = word.as_bytes() {
+            self.starts.insert(Self::start_key(*first, *second));
         }
-        // Most capitalised words of an article are no name word wanted;
-        // the sketch turns most of them away before hashing.
-        let mut sketch = WordFilter::default();
+        self.ends.insert(ends_key(word));
+    }
+
+    /// False when no word of the set of two bytes or more starts with
+    /// `first` and `second` up to ASCII case.
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        self.starts.may_hold(Self::start_key(first, second))
+    }
+
+    /// False when no word of the set is `word` up to ASCII case.
+    fn may_contain(&self, word: &str) -> bool {
+        self.ends.may_hold(ends_key(word))
+    }
+}
+
+impl<'t> CapitalisedWords<'t> {
+    /// The spellings in `text` of each of `wanted` (lowercased words).
+    fn of<'w>(text: &'t str, wanted: impl Iterator<Item = &'w str>) -> CapitalisedWords<'t> {
+        let mut by_lower: WordMap<Spellings<'t>> = WordMap::default();
+        let mut shapes = Shapes::default();
         for word in wanted {
-            sketch.insert(word);
+            if !by_lower.contains_key(word) {
+                shapes.insert(word);
+                by_lower.insert(word.to_string(), Spellings::default());
+            }
+        }
+        if by_lower.is_empty() {
+            return CapitalisedWords { by_lower };
         }
         // The runs of alphanumeric characters, as `word_runs` finds them,
         // that start with a capital: only an upper-case ASCII letter or the
@@ -118,7 +197,12 @@ impl<'t> CapitalisedWords<'t> {
         while i < bytes.len() {
             let Some(next) = find_capital_start(bytes, i) else { break };
             i = next;
-            if !starts_run(text, i) {
+            // A run of four bytes or more whose first two bytes start no
+            // wanted word is passed over without finding its end: the
+            // capitals inside it are no starts (`starts_run`), so the walk
+            // can resume right after its first byte.
+            let starts_wanted = bytes.len() - i >= 4 && shapes.may_start(bytes[i], bytes[i + 1]);
+            if !starts_wanted || !starts_run(text, i) {
                 i += 1;
                 continue;
             }
@@ -130,32 +214,25 @@ impl<'t> CapitalisedWords<'t> {
             let start = i;
             i = alphanumeric_run_end(text, i + len);
             let run = &text[start..i];
-            if run.len() < 4 || !c.is_uppercase() || is_all_caps(run) {
+            if run.len() < 4 || !shapes.may_contain(run) || !c.is_uppercase() || is_all_caps(run) {
                 continue;
             }
             key.clear();
             key.push_str(run);
             key.make_ascii_lowercase();
-            if !sketch.may_contain(&key) || !wanted.contains(&key) {
-                continue;
-            }
-            // Copy the key only for the first occurrence of each word.
-            match by_lower.get_mut(&key) {
-                Some(found) => found.push((Span::new(start, i), run)),
-                None => {
-                    by_lower.insert(key.clone(), vec![(Span::new(start, i), run)]);
-                }
+            if let Some(spellings) = by_lower.get_mut(&key) {
+                spellings.add(Span::new(start, i), run);
             }
         }
         CapitalisedWords { by_lower }
     }
 
-    fn get(&self, lower: &str) -> &[(Span, &'t str)] {
-        self.by_lower.get(lower).map_or(&[], Vec::as_slice)
+    fn get(&self, lower: &str) -> Spellings<'t> {
+        self.by_lower.get(lower).copied().unwrap_or_default()
     }
 }
 
-/// Finds the whole-word, capitalised occurrences of a name word.
+/// Finds the whole-word, capitalised spellings of a name word.
 struct WordFinder<'t> {
     text: &'t str,
     index: CapitalisedWords<'t>,
@@ -164,15 +241,22 @@ struct WordFinder<'t> {
 }
 
 impl<'t> WordFinder<'t> {
-    fn occurrences(&mut self, word: &str) -> Vec<(Span, &'t str)> {
-        let found = if is_plain_word(word) {
-            self.index.get(&word.to_ascii_lowercase()).to_vec()
-        } else {
-            let text = self.text;
-            let lower = self.lower.get_or_insert_with(|| text.to_ascii_lowercase());
-            occurrences(text, lower, word)
-        };
-        found.into_iter().filter(|(_, w)| starts_upper(w) && !is_all_caps(w)).collect()
+    /// The first two spellings of `word`, capitalised and not all capitals.
+    fn spellings(&mut self, word: &str) -> Spellings<'t> {
+        // A plain word's index entries are already capitalised and not all
+        // capitals, so they are read in place.
+        if is_plain_word(word) {
+            return with_ascii_lowercase(word, |lower| self.index.get(lower));
+        }
+        let text = self.text;
+        let lower = self.lower.get_or_insert_with(|| text.to_ascii_lowercase());
+        let mut spellings = Spellings::default();
+        for (at, written) in occurrences(text, lower, word) {
+            if starts_upper(written) && !is_all_caps(written) {
+                spellings.add(at, written);
+            }
+        }
+        spellings
     }
 }
 
@@ -184,18 +268,7 @@ fn is_plain_word(word: &str) -> bool {
 /// The spellings of one word of a name: the first one, and the first other
 /// one that differs inside the word ("WikiLeaks" after "Wikileaks").
 fn word_variant(finder: &mut WordFinder, word: &str) -> Option<((Span, String), (Span, String))> {
-    // A plain word's index entries are already capitalised and not all
-    // capitals, so they are read in place: copying the list for every word
-    // of every source's name cost as much as the search on long articles.
-    let scanned;
-    let found: &[(Span, &str)] = if is_plain_word(word) {
-        with_ascii_lowercase(word, |lower| finder.index.get(lower))
-    } else {
-        scanned = finder.occurrences(word);
-        &scanned
-    };
-    let (first_at, first) = *found.first()?;
-    let (other_at, other) = *found.iter().find(|(_, w)| *w != first)?;
+    let ((first_at, first), (other_at, other)) = finder.spellings(word).pair()?;
     Some(((first_at, first.to_string()), (other_at, other.to_string())))
 }
 
@@ -211,6 +284,9 @@ fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Sp
     // squeezing, lowercasing and grouping below.
     let first = strip_article(mentions[0].of(text));
     if mentions.iter().all(|m| strip_article(m.of(text)).eq_ignore_ascii_case(first)) {
+        return None;
+    }
+    if !may_differ_in_spacing(text, mentions) {
         return None;
     }
     let squeeze = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
@@ -253,6 +329,30 @@ fn spacing_variant(text: &str, mentions: &[Span]) -> Option<((Span, String), (Sp
     Some(((*a, a_text.to_string()), (*b, b_text.to_string())))
 }
 
+/// Whether two capitalised mentions could squeeze to the same letters
+/// and yet differ beyond ASCII case, as a spacing variant needs; false
+/// settles most sources named in more than one way ("Trump", "Donald
+/// Trump") without the copies, lowercasing and grouping of the full test.
+/// Compared by a hash of the letters and digits, so equal letters always
+/// agree, and by ASCII case, which is coarser than lowercasing.
+fn may_differ_in_spacing(text: &str, mentions: &[Span]) -> bool {
+    let letters_hash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .fold(0xCBF2_9CE4_8422_2325_u64, |h, c| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01B3))
+    };
+    let mut capitalised: Vec<(u64, &str)> = mentions
+        .iter()
+        .map(|m| strip_article(m.of(text)))
+        .filter(|t| starts_upper(t))
+        .map(|t| (letters_hash(t), t))
+        .collect();
+    capitalised.sort_unstable_by_key(|&(hash, _)| hash);
+    // Within a run of one hash, ASCII case equivalence is an equivalence:
+    // some pair differs exactly when some member differs from the first.
+    capitalised.chunk_by(|a, b| a.0 == b.0).any(|run| run[1..].iter().any(|(_, t)| !t.eq_ignore_ascii_case(run[0].1)))
+}
+
 fn strip_article(mention: &str) -> &str {
     let trimmed = mention.trim();
     for article in ["the ", "The "] {
@@ -271,20 +371,29 @@ fn spelled(node: &SourceNode) -> bool {
 /// Sources of the article spelled more than one way, at most one report
 /// per source, in text order of the second spelling.
 pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
-    // Each name's words, split once for both the index and the search.
-    let named: Vec<(&SourceNode, Vec<&str>)> =
-        graph.nodes.iter().filter(|n| spelled(n)).map(|n| (n, name_words(&n.name))).collect();
-    let wanted: WordSet = named
-        .iter()
-        .flat_map(|(_, words)| words)
-        .filter(|w| is_plain_word(w))
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    let mut finder = WordFinder { text, index: CapitalisedWords::of(text, &wanted), lower: None };
+    // Each name's words, split once for both the index and the search, into
+    // one list for the article rather than a list per source.
+    let nodes: Vec<&SourceNode> = graph.nodes.iter().filter(|n| spelled(n)).collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(nodes.len());
+    for node in &nodes {
+        push_name_words(&node.name, &mut words);
+        ends.push(words.len());
+    }
+    let mut lower_words = String::new();
+    let mut lower_ends: Vec<usize> = Vec::new();
+    for word in words.iter().filter(|w| is_plain_word(w)) {
+        lower_words.push_str(word);
+        lower_ends.push(lower_words.len());
+    }
+    lower_words.make_ascii_lowercase();
+    let wanted = lower_ends.iter().scan(0, |start, &end| Some(&lower_words[std::mem::replace(start, end)..end]));
+    let mut finder = WordFinder { text, index: CapitalisedWords::of(text, wanted), lower: None };
     let mut out: Vec<Variant> = Vec::new();
-    for (node, words) in &named {
-        let found =
-            spacing_variant(text, &node.mentions).or_else(|| words.iter().find_map(|w| word_variant(&mut finder, w)));
+    for (k, node) in nodes.iter().enumerate() {
+        let node_words = &words[k.checked_sub(1).map_or(0, |p| ends[p])..ends[k]];
+        let found = spacing_variant(text, &node.mentions)
+            .or_else(|| node_words.iter().find_map(|w| word_variant(&mut finder, w)));
         let Some(((first_at, first), (other_at, other))) = found else { continue };
         // The same word in two sources' names is one report.
         if out.iter().any(|v| v.other_at == other_at) {
@@ -342,17 +451,37 @@ mod tests {
         let text = "Okafor, OKAFOR and okafor; Okafors. Dr Okafor-Reyes met ÉcoleOkafor and Okafor’s aide, Okafor.\nOKafor \
              —Okafor, éOkafor, 9Okafor";
         let words = ["Okafor", "Reyes", "Okafors", "Missing"];
-        let wanted: WordSet = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let mut finder = WordFinder { text, index: CapitalisedWords::of(text, &wanted), lower: None };
+        let wanted: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let index = CapitalisedWords::of(text, wanted.iter().map(String::as_str));
+        let mut finder = WordFinder { text, index, lower: None };
         let lower = text.to_ascii_lowercase();
         for word in words {
-            let scanned: Vec<(Span, &str)> = occurrences(text, &lower, word)
-                .into_iter()
-                .filter(|(_, w)| starts_upper(w) && !is_all_caps(w))
-                .collect();
-            assert_eq!(finder.occurrences(word), scanned, "{word}");
+            let mut scanned = Spellings::default();
+            for (at, written) in occurrences(text, &lower, word) {
+                if starts_upper(written) && !is_all_caps(written) {
+                    scanned.add(at, written);
+                }
+            }
+            assert_eq!(finder.spellings(word), scanned, "{word}");
         }
-        assert_eq!(finder.occurrences("Okafor").len(), 6);
+        let pair = finder.spellings("Okafor").pair().map(|((_, a), (_, b))| (a, b));
+        assert_eq!(pair, Some(("Okafor", "OKafor")));
+    }
+
+    #[test]
+    fn ascii_names_split_as_characters_do() {
+        let by_chars = |name: &str| -> Vec<String> {
+            name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .map(|w| trim_end_str(trim_end_str(w, "'s"), "’s"))
+                .filter(|w| w.len() >= 4 && starts_upper(w) && !is_all_caps(w))
+                .map(str::to_string)
+                .collect()
+        };
+        for name in ["Jane O'Brien's Office", "  Wiki-Leaks, NATO  ", "Abcd's", "'s", "", "Dr. J. Okafor-Reyes"] {
+            let mut words = Vec::new();
+            push_name_words(name, &mut words);
+            assert_eq!(words, by_chars(name), "{name}");
+        }
     }
 
     #[test]
@@ -363,6 +492,19 @@ mod tests {
         for c in ['a', 'Z', '7', 'é', 'Σ', '’', '“', '—', ' ', '\u{2070}', '\u{2071}', '-'] {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn only_equal_letters_written_apart_may_be_spacing_variants() {
+        let text = "Wiki Leaks, WikiLeaks, WIKILEAKS, Donald Trump, Trump, wiki-leaks";
+        let at = |word: &str| {
+            let start = text.find(word).expect("in text");
+            Span::new(start, start + word.len())
+        };
+        assert!(may_differ_in_spacing(text, &[at("Wiki Leaks"), at("WikiLeaks")]));
+        assert!(!may_differ_in_spacing(text, &[at("WikiLeaks"), at("WIKILEAKS")]));
+        assert!(!may_differ_in_spacing(text, &[at("Donald Trump"), at("Trump")]));
+        assert!(!may_differ_in_spacing(text, &[at("WikiLeaks"), at("wiki-leaks")]));
     }
 
     #[test]
