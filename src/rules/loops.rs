@@ -291,7 +291,7 @@ mod tests {
                 line: 3,
                 attribution: 0,
                 chain: (0..sources.len()).collect(),
-                words: content_words(text).into_iter().collect(),
+                words: content_words(text),
             }],
             sources,
             ..FileGraph::default()
