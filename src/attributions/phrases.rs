@@ -446,7 +446,11 @@ mod tests {
         let lex = Lexicon::builtin();
         let lower = s.to_ascii_lowercase();
         let mut toks = Vec::new();
-        tokenize(s, Span::new(0, s.len()), &lex, &mut toks);
+        tokenize(s, Span::new(0, s.len()), false, &lex, &mut toks);
+        // These tests look at phrases alone, quotation marks or not.
+        for t in &mut toks {
+            t.quoted = false;
+        }
         let sentence = Sentence {
             span: Span::new(0, s.len()),
             block: 0,
@@ -456,7 +460,7 @@ mod tests {
         };
         let mut words = Vec::new();
         crate::attributions::view::token_words(&lower, &toks, &mut words);
-        let v = View { text: s, lower: &lower, toks: &toks, words: &words, sentence: &sentence, in_quote: &[] };
+        let v = View { text: s, lower: &lower, toks: &toks, words: &words, sentence: &sentence };
         f(&v)
     }
 

@@ -14,42 +14,6 @@ pub struct View<'a> {
     /// for the same token's words many times.
     pub words: &'a [&'a str],
     pub sentence: &'a Sentence,
-    /// For each token: whether it stands inside a direct quotation.
-    pub in_quote: &'a [bool],
-}
-
-/// Marks the tokens inside quotation marks, starting inside a quotation
-/// when the sentence continues one opened earlier.
-///
-/// One `extend` over the tokens: a `push` per token, with its capacity
-/// check, cost more than the test of the token's kind.
-pub fn quote_mask(text: &str, toks: &[Token], starts_inside: bool, out: &mut Vec<bool>) {
-    out.clear();
-    let mut inside = starts_inside;
-    out.extend(toks.iter().map(|t| {
-        if t.kind != TokenKind::Quote {
-            return inside;
-        }
-        inside = opens_quotation(text, t, inside);
-        false
-    }));
-}
-
-/// Whether the quotation mark `t` leaves the text inside a quotation.
-/// Spacing tells opening from closing marks better than the glyph, which
-/// writers and feeds often get wrong (`“It's unusual,“ said`).
-fn opens_quotation(text: &str, t: &Token, inside: bool) -> bool {
-    let before = text[..t.span.start].chars().next_back();
-    let after = text[t.span.end..].chars().next();
-    let spaced_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'));
-    let spaced_after = after.is_none_or(|c| c.is_whitespace());
-    match (spaced_before, spaced_after, t.span.of(text)) {
-        (true, false, _) => true,
-        (false, true, _) => false,
-        (_, _, "“" | "„" | "«" | "``") => true,
-        (_, _, "”" | "»") => false,
-        _ => !inside,
-    }
 }
 
 /// The text of each token of `toks` in `lower`, into `out`.
@@ -74,7 +38,7 @@ impl View<'_> {
     }
 
     pub fn quoted(&self, i: usize) -> bool {
-        self.in_quote.get(i).copied().unwrap_or(false)
+        self.toks.get(i).is_some_and(|t| t.quoted)
     }
 
     /// The token that starts at byte `at` (tokens are in text order).

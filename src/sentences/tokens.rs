@@ -19,6 +19,9 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// Whether the token stands inside a direct quotation (quotation
+    /// marks themselves never do).
+    pub quoted: bool,
 }
 
 impl Token {
@@ -57,18 +60,25 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// Splits `text[span]` into tokens. `lexicon` supplies the abbreviations
-/// whose period belongs to the word.
+/// Splits `text[span]` into tokens, marking those inside quotation marks;
+/// `starts_inside` when the sentence continues a quotation opened earlier.
+/// `lexicon` supplies the abbreviations whose period belongs to the word.
 ///
 /// A byte loop: spaces and runs of ASCII letters and digits, most of any
 /// text, are classified by table without decoding; other characters are
-/// decoded one at a time.
-pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
+/// decoded one at a time. The quotation marks are followed in the same
+/// pass: a second pass over the tokens, into a separate list, cost a
+/// bounds check per token each time a stage asked.
+pub fn tokenize(text: &str, span: Span, starts_inside: bool, lexicon: &Lexicon, out: &mut Vec<Token>) {
     out.clear();
     let s = &text[span.range()];
     let bytes = s.as_bytes();
-    let token =
-        |from: usize, to: usize, kind: TokenKind| Token { span: Span::new(span.start + from, span.start + to), kind };
+    let mut inside = starts_inside;
+    let token = |from: usize, to: usize, kind: TokenKind, quoted: bool| Token {
+        span: Span::new(span.start + from, span.start + to),
+        kind,
+        quoted,
+    };
     let mut i = 0;
     while i < bytes.len() {
         let class = ASCII_CLASS[usize::from(bytes[i])];
@@ -90,21 +100,47 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Token>)
                 // "He’s said", "they’ve argued": the pronoun is the subject
                 // and the clitic an auxiliary.
                 Some(stem) => {
-                    out.push(token(i, i + stem, word.kind));
-                    out.push(token(i + stem, word.end, word.kind));
+                    out.push(token(i, i + stem, word.kind, inside));
+                    out.push(token(i + stem, word.end, word.kind, inside));
                 }
-                None => out.push(token(i, word.end, word.kind)),
+                None => out.push(token(i, word.end, word.kind, inside)),
             }
             i = word.end;
-        } else if (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8)) {
-            // '' and `` stand for double quotes in some wire copy.
-            out.push(token(i, i + 2, TokenKind::Quote));
-            i += 2;
-        } else {
-            let kind = if is_quote_char(c) { TokenKind::Quote } else { TokenKind::Punct };
-            out.push(token(i, i + len, kind));
-            i += len;
+            continue;
         }
+        let (to, kind) = if (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8)) {
+            // '' and `` stand for double quotes in some wire copy.
+            (i + 2, TokenKind::Quote)
+        } else if is_quote_char(c) {
+            (i + len, TokenKind::Quote)
+        } else {
+            (i + len, TokenKind::Punct)
+        };
+        let quoted = if kind == TokenKind::Quote {
+            inside = opens_quotation(text, Span::new(span.start + i, span.start + to), inside);
+            false
+        } else {
+            inside
+        };
+        out.push(token(i, to, kind, quoted));
+        i = to;
+    }
+}
+
+/// Whether the quotation mark at `mark` leaves the text inside a quotation.
+/// Spacing tells opening from closing marks better than the glyph, which
+/// writers and feeds often get wrong (`“It's unusual,“ said`).
+fn opens_quotation(text: &str, mark: Span, inside: bool) -> bool {
+    let before = text[..mark.start].chars().next_back();
+    let after = text[mark.end..].chars().next();
+    let spaced_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'));
+    let spaced_after = after.is_none_or(|c| c.is_whitespace());
+    match (spaced_before, spaced_after, mark.of(text)) {
+        (true, false, _) => true,
+        (false, true, _) => false,
+        (_, _, "“" | "„" | "«" | "``") => true,
+        (_, _, "”" | "»") => false,
+        _ => !inside,
     }
 }
 
@@ -314,7 +350,7 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         let lex = Lexicon::builtin();
         let mut out = Vec::new();
-        tokenize(s, Span::new(0, s.len()), &lex, &mut out);
+        tokenize(s, Span::new(0, s.len()), false, &lex, &mut out);
         out.iter().map(|t| t.span.of(s).to_string()).collect()
     }
 
