@@ -99,13 +99,11 @@ fn extract_sentences(
 ) -> Vec<Attribution> {
     let mut toks: Vec<Token> = Vec::new();
     let mut found: Vec<CueMatch> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
     let mut out: Vec<Attribution> = Vec::new();
     for index in range {
         let sentence = &sentences[index];
-        tokenize(&article.prose, sentence.span, sentence.open_quote_from.is_some(), lexicon, &mut toks);
-        view::token_words(lower, &toks, &mut words);
-        let v = View { text: &article.prose, lower, toks: &toks, words: &words, sentence };
+        tokenize(&article.prose, lower, sentence.span, sentence.open_quote_from.is_some(), lexicon, &mut toks);
+        let v = View { text: &article.prose, lower, toks: &toks, sentence };
         let first_in_sentence = out.len();
         cues::find(&v, lexicon, &mut found);
         for cue in &found {

@@ -446,7 +446,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let lower = s.to_ascii_lowercase();
         let mut toks = Vec::new();
-        tokenize(s, Span::new(0, s.len()), false, &lex, &mut toks);
+        tokenize(s, &lower, Span::new(0, s.len()), false, &lex, &mut toks);
         // These tests look at phrases alone, quotation marks or not.
         for t in &mut toks {
             t.quoted = false;
@@ -458,9 +458,7 @@ mod tests {
             open_quote_from: None,
             ends_in_quote: false,
         };
-        let mut words = Vec::new();
-        crate::attributions::view::token_words(&lower, &toks, &mut words);
-        let v = View { text: s, lower: &lower, toks: &toks, words: &words, sentence: &sentence };
+        let v = View { text: s, lower: &lower, toks: &toks, sentence: &sentence };
         f(&v)
     }
 

@@ -9,17 +9,8 @@ pub struct View<'a> {
     pub text: &'a str,
     /// The same, ASCII-lowercased: same offsets, case-free comparisons.
     pub lower: &'a str,
-    pub toks: &'a [Token],
-    /// Each token's text in `lower`, sliced once per sentence: stages ask
-    /// for the same token's words many times.
-    pub words: &'a [&'a str],
+    pub toks: &'a [Token<'a>],
     pub sentence: &'a Sentence,
-}
-
-/// The text of each token of `toks` in `lower`, into `out`.
-pub fn token_words<'t>(lower: &'t str, toks: &[Token], out: &mut Vec<&'t str>) {
-    out.clear();
-    out.extend(toks.iter().map(|t| t.span.of(lower)));
 }
 
 impl View<'_> {
@@ -29,7 +20,7 @@ impl View<'_> {
 
     /// The token's lowercased text.
     pub fn lw(&self, i: usize) -> &str {
-        self.words[i]
+        self.toks[i].word
     }
 
     /// The token's text as written.

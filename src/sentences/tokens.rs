@@ -16,15 +16,20 @@ pub enum TokenKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'t> {
     pub span: Span,
+    /// The token's text in the ASCII-lowercased prose, sliced as the token
+    /// is found: stages ask for the same token's word many times, and a
+    /// separate list of words cost a second pass and a bounds check more
+    /// per question.
+    pub word: &'t str,
     pub kind: TokenKind,
     /// Whether the token stands inside a direct quotation (quotation
     /// marks themselves never do).
     pub quoted: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
@@ -62,20 +67,30 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
 
 /// Splits `text[span]` into tokens, marking those inside quotation marks;
 /// `starts_inside` when the sentence continues a quotation opened earlier.
-/// `lexicon` supplies the abbreviations whose period belongs to the word.
+/// `lower` is `text` ASCII-lowercased, for each token's word. `lexicon`
+/// supplies the abbreviations whose period belongs to the word.
 ///
 /// A byte loop: spaces and runs of ASCII letters and digits, most of any
 /// text, are classified by table without decoding; other characters are
 /// decoded one at a time. The quotation marks are followed in the same
 /// pass: a second pass over the tokens, into a separate list, cost a
 /// bounds check per token each time a stage asked.
-pub fn tokenize(text: &str, span: Span, starts_inside: bool, lexicon: &Lexicon, out: &mut Vec<Token>) {
+pub fn tokenize<'t>(
+    text: &str,
+    lower: &'t str,
+    span: Span,
+    starts_inside: bool,
+    lexicon: &Lexicon,
+    out: &mut Vec<Token<'t>>,
+) {
     out.clear();
     let s = &text[span.range()];
+    let lower_s = &lower[span.range()];
     let bytes = s.as_bytes();
     let mut inside = starts_inside;
     let token = |from: usize, to: usize, kind: TokenKind, quoted: bool| Token {
         span: Span::new(span.start + from, span.start + to),
+        word: &lower_s[from..to],
         kind,
         quoted,
     };
@@ -349,8 +364,9 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         let lex = Lexicon::builtin();
+        let lower = s.to_ascii_lowercase();
         let mut out = Vec::new();
-        tokenize(s, Span::new(0, s.len()), false, &lex, &mut out);
+        tokenize(s, &lower, Span::new(0, s.len()), false, &lex, &mut out);
         out.iter().map(|t| t.span.of(s).to_string()).collect()
     }
 
