@@ -244,6 +244,14 @@ impl<T: Clone> PhraseIndex<T> {
         (0..words.len()).filter_map(|i| self.longest_at(&words[i..]).map(|(len, value)| (i, len, value)))
     }
 
+    /// False when no phrase surely starts with `word`: the filter alone,
+    /// for callers that go on to [`Self::longest_at`], which looks the
+    /// word up itself (a [`Self::starts_with`] first hashed it twice).
+    #[inline]
+    pub fn may_start_with(&self, word: &str) -> bool {
+        self.first_words.may_contain(word)
+    }
+
     #[inline]
     pub fn starts_with(&self, word: &str) -> bool {
         self.first_words.may_contain(word) && self.by_first.contains_key(word)

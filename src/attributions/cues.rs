@@ -317,7 +317,7 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
             i += 1;
             continue;
         }
-        if lexicon.cue_phrases.starts_with(first) {
+        if lexicon.cue_phrases.may_start_with(first) {
             let mut count = 0;
             for k in (i..v.len().min(i + MAX_PHRASE_WORDS)).take_while(|&k| v.is_word(k)) {
                 words[count] = v.lw(k);
