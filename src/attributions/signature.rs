@@ -28,6 +28,12 @@ const MAX_SIGNATURE_WORDS: usize = 12;
 pub(super) fn signature_line(text: &str, sentences: &[Sentence], index: usize) -> Option<Attribution> {
     let sentence = &sentences[index];
     let line = sentence.span.of(text);
+    // Most sentences open with a letter, digit or ASCII mark: no dash
+    // after white space can follow, and trimming Unicode white space is
+    // skipped.
+    if line.as_bytes().first().is_some_and(|&b| b.is_ascii_graphic() && b != b'-') {
+        return None;
+    }
     let lead = line.len() - line.trim_start().len();
     let after_lead = &line[lead..];
     let dash_len = ["—", "―", "–", "--"].iter().find(|d| after_lead.starts_with(**d))?.len();
