@@ -1249,7 +1249,14 @@ const MAX_QUOTE_SENTENCES: usize = 40;
 /// attribution at its end: one content piece per sentence, as annotators
 /// mark them. Likewise a quotation that runs on after its attribution.
 fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Sentence], text: &str) {
-    let cue_sentences: std::collections::HashSet<usize> = attrs.iter().map(|a| a.sentence).collect();
+    // Which sentences hold a cue, by index: a flag per sentence rather than
+    // a hashed set of a million entries on a 100 MB article.
+    let mut has_cue = vec![false; sentences.len()];
+    for a in attrs.iter() {
+        if let Some(flag) = has_cue.get_mut(a.sentence) {
+            *flag = true;
+        }
+    }
     for a in attrs.iter_mut() {
         let sentence = &sentences[a.sentence];
         let Some(first) = a.content.first().copied() else { continue };
@@ -1283,7 +1290,7 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
             && cue_ends_sentence
             && next < sentences.len()
             && sentences[next].block == sentence.block
-            && !cue_sentences.contains(&next)
+            && !has_cue[next]
         {
             let piece = crate::markup::trim_span(text, sentences[next].span);
             if text[piece.range()].starts_with(['"', '“', '\'']) {
@@ -1294,7 +1301,7 @@ fn extend_quotes_across_sentences(attrs: &mut [Attribution], sentences: &[Senten
                     && k - next < MAX_QUOTE_SENTENCES
                     && k + 1 < sentences.len()
                     && sentences[k + 1].block == sentence.block
-                    && !cue_sentences.contains(&(k + 1))
+                    && !has_cue[k + 1]
                 {
                     k += 1;
                     end = sentences[k].span.end;
