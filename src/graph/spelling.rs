@@ -8,7 +8,7 @@ use super::scan::find_capital_start;
 use super::{FastHash, SourceGraph, SourceKind, SourceNode};
 use crate::lexicon::WordMap;
 use crate::lexicon::trim_end_str;
-use crate::sentences::tokens::{alphanumeric_run_end, char_at};
+use crate::sentences::tokens::{alphanumeric_run_end, char_at, is_alphanumeric};
 use crate::span::Span;
 
 /// A source written two ways: the first spelling and where another one
@@ -54,17 +54,6 @@ fn is_all_caps(w: &str) -> bool {
     !w.chars().any(char::is_lowercase)
 }
 
-/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
-/// and for General Punctuation (curly quotes, dashes), which holds no
-/// letter or digit: every curly quote of an article is a candidate start
-/// of a capitalised word, and a table lookup costs hundreds of
-/// instructions.
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric() }
-}
-
-const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
-
 /// Every whole-word occurrence of `word` in `text`, case-insensitive
 /// (ASCII), by scanning `lower` (the text ASCII-lowercased). Only used for
 /// name words holding an apostrophe ("O'Brien"); see [`CapitalisedWords`].
@@ -76,8 +65,8 @@ fn occurrences<'t>(text: &'t str, lower: &str, word: &str) -> Vec<(Span, &'t str
         let start = from + found;
         let end = start + needle.len();
         from = end;
-        let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
-        let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+        let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_alphanumeric(c));
+        let after_ok = text[end..].chars().next().is_none_or(|c| !is_alphanumeric(c));
         if before_ok && after_ok && text.is_char_boundary(start) && text.is_char_boundary(end) {
             out.push((Span::new(start, end), &text[start..end]));
         }
@@ -131,7 +120,7 @@ fn starts_run(text: &str, i: usize) -> bool {
     match text.as_bytes()[..i].last() {
         None => true,
         Some(&before) if before.is_ascii() => !before.is_ascii_alphanumeric(),
-        Some(_) => !text[..i].chars().next_back().is_some_and(is_word_char),
+        Some(_) => !text[..i].chars().next_back().is_some_and(is_alphanumeric),
     }
 }
 
@@ -207,7 +196,7 @@ impl<'t> CapitalisedWords<'t> {
                 continue;
             }
             let (c, len) = char_at(text, i);
-            if !is_word_char(c) {
+            if !is_alphanumeric(c) {
                 i += len;
                 continue;
             }
@@ -262,7 +251,7 @@ impl<'t> WordFinder<'t> {
 
 /// Letters and digits only: its whole-word matches are alphanumeric runs.
 fn is_plain_word(word: &str) -> bool {
-    word.chars().all(is_word_char)
+    word.chars().all(is_alphanumeric)
 }
 
 /// The spellings of one word of a name: the first one, and the first other
@@ -481,16 +470,6 @@ mod tests {
             let mut words = Vec::new();
             push_name_words(name, &mut words);
             assert_eq!(words, by_chars(name), "{name}");
-        }
-    }
-
-    #[test]
-    fn general_punctuation_holds_no_word_character() {
-        for c in GENERAL_PUNCTUATION {
-            assert!(!c.is_alphanumeric(), "{c:?}");
-        }
-        for c in ['a', 'Z', '7', 'é', 'Σ', '’', '“', '—', ' ', '\u{2070}', '\u{2071}', '-'] {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
