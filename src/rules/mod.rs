@@ -19,6 +19,7 @@ use crate::graph::{SourceGraph, SourceKind};
 use crate::lexicon::{CueKind, Lexicon, PhraseIndex};
 use crate::markup::Article;
 use crate::sentences::Sentence;
+use crate::sentences::tokens::alphanumeric_at;
 use crate::span::Span;
 use catalog::{ANONYMOUS, CIRCULAR, MISSING, SECONDHAND, UNRESOLVED, VAGUE};
 use claims::{Governed, Judgement};
@@ -447,19 +448,6 @@ const CLAIM_WORD: [u8; 256] = word_bytes(b"'.");
 /// Source phrase words hold letters, digits and `.`.
 const SOURCE_WORD: [u8; 256] = word_bytes(b".");
 
-/// Whether the character starting at byte `i` (not ASCII) of `text` is
-/// alphanumeric, and its length. The curly quotes, apostrophes and dashes
-/// of news text (U+2000 to U+203F, bytes E2 80 xx) are answered from their
-/// first two bytes, without decoding them or asking the Unicode tables.
-fn wide_char_at(text: &str, i: usize) -> (bool, usize) {
-    let bytes = text.as_bytes();
-    if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
-        return (false, 3);
-    }
-    let c = text[i..].chars().next().unwrap_or(' ');
-    (c.is_alphanumeric(), c.len_utf8())
-}
-
 /// The words of `text` into `words`: its runs of alphanumeric characters
 /// and of the ASCII bytes that `classes` marks `WORD`, as
 /// `sentences::tokens::word_runs` finds them. A run of ASCII is walked by
@@ -476,7 +464,7 @@ fn words_into<'t>(text: &'t str, classes: &[u8; 256], words: &mut Vec<&'t str>) 
             match classes[usize::from(bytes[i])] {
                 SPACE => i += 1,
                 WORD => break,
-                _ => match wide_char_at(text, i) {
+                _ => match alphanumeric_at(text, i) {
                     (true, _) => break,
                     (false, width) => i += width,
                 },
@@ -491,7 +479,7 @@ fn words_into<'t>(text: &'t str, classes: &[u8; 256], words: &mut Vec<&'t str>) 
             match classes[usize::from(bytes[i])] {
                 WORD => i += 1,
                 SPACE => break,
-                _ => match wide_char_at(text, i) {
+                _ => match alphanumeric_at(text, i) {
                     (true, width) => i += width,
                     (false, _) => break,
                 },

@@ -117,7 +117,7 @@ fn words_of_matches_a_plain_split() {
     }
 }
 
-/// `wide_char_at` answers U+2000 to U+203F without the Unicode tables:
+/// `alphanumeric_at` answers U+2000 to U+203F without the Unicode tables:
 /// none of them is alphanumeric.
 #[test]
 fn general_punctuation_holds_no_word_characters() {
@@ -125,7 +125,7 @@ fn general_punctuation_holds_no_word_characters() {
         let text = c.to_string();
         assert_eq!(text.as_bytes()[..2], [0xE2, 0x80], "{c:?}");
         assert!(!c.is_alphanumeric(), "{c:?}");
-        assert_eq!(wide_char_at(&text, 0), (false, 3), "{c:?}");
+        assert_eq!(alphanumeric_at(&text, 0), (false, 3), "{c:?}");
     }
 }
 

@@ -264,12 +264,30 @@ pub(crate) fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
         if i >= bytes.len() || bytes[i].is_ascii() {
             return i;
         }
-        let (c, len) = char_at(text, i);
-        if !is_alphanumeric(c) {
+        let (alphanumeric, len) = alphanumeric_at(text, i);
+        if !alphanumeric {
             return i;
         }
         i += len;
     }
+}
+
+/// Whether the character starting at byte `i` of `text` is alphanumeric
+/// ([`is_alphanumeric`]), and its length. The curly quotes, apostrophes
+/// and dashes of news text (U+2000 to U+203F, bytes E2 80 xx) are answered
+/// from their first two bytes, without decoding them.
+#[inline]
+pub(crate) fn alphanumeric_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b.is_ascii() {
+        return (ASCII_ALPHANUMERIC[usize::from(b)], 1);
+    }
+    if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+        return (false, 3);
+    }
+    let (c, len) = char_at(text, i);
+    (is_alphanumeric(c), len)
 }
 
 /// ASCII letters and digits, indexed by any byte so that no lookup needs
@@ -302,8 +320,7 @@ pub fn word_runs<'t>(text: &'t str, also: &[u8]) -> impl Iterator<Item = (usize,
         if b.is_ascii() {
             return (ascii_word[usize::from(b)], 1);
         }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (is_alphanumeric(c), c.len_utf8())
+        alphanumeric_at(text, i)
     };
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -405,6 +422,14 @@ mod tests {
         }
         for c in ['a', 'Z', '7', 'é', 'Σ', '’', '“', '—', ' ', '\u{1FFF}', '\u{2070}', '\u{2071}', '-'] {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_at_answers_every_character_as_the_unicode_tables_do() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1F642}', '中', 'ﬁ']) {
+            let text = format!("{c}x");
+            assert_eq!(alphanumeric_at(&text, 0), (c.is_alphanumeric(), c.len_utf8()), "{c:?}");
         }
     }
 
