@@ -94,12 +94,25 @@ pub fn tokenize<'t>(
         kind,
         quoted,
     };
+    let lower_bytes = lower_s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let class = ASCII_CLASS[usize::from(bytes[i])];
         if class == SPACE {
             i += 1;
             continue;
+        }
+        // Fast path for most words: ASCII letters (and digits after the
+        // first letter) up to a byte that cannot join a word. It skips
+        // decoding the character and the general word search, whose
+        // joins, numbers and abbreviations such a word never reaches.
+        if class == LETTER {
+            let end = letters_and_digits_end(lower_bytes, i + 1);
+            if lower_bytes.get(end).is_none_or(|&b| ENDS_PLAIN_WORD[usize::from(b)]) {
+                out.push(token(i, end, TokenKind::Word, inside));
+                i = end;
+                continue;
+            }
         }
         let (c, len) = char_at(s, i);
         // ASCII marks are never white space; only other characters need
@@ -185,6 +198,28 @@ const ASCII_CLASS: [u8; 256] = {
     table
 };
 
+/// The end of the run of ASCII letters and digits at `from`.
+#[inline]
+fn letters_and_digits_end(bytes: &[u8], mut from: usize) -> usize {
+    while from < bytes.len() && ASCII_CLASS[usize::from(bytes[from])] & (DIGIT | LETTER) != 0 {
+        from += 1;
+    }
+    from
+}
+
+/// Bytes after a run of ASCII letters and digits that end the word there:
+/// every ASCII byte but the marks [`word_at`] may let join a word. Other
+/// characters may be letters and are left to it.
+const ENDS_PLAIN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(b as u8, b'\'' | b'-' | b'&' | b'.' | b',');
+        b += 1;
+    }
+    table
+};
+
 /// A word found by [`word_at`].
 struct WordEnd {
     end: usize,
@@ -246,10 +281,7 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut from: usize, all_digits: &mut bool) 
         }
         *all_digits = false;
     }
-    while from < bytes.len() && ASCII_CLASS[usize::from(bytes[from])] & (DIGIT | LETTER) != 0 {
-        from += 1;
-    }
-    from
+    letters_and_digits_end(bytes, from)
 }
 
 /// The end of the run of alphanumeric characters at byte `i` of `text`.
