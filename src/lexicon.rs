@@ -78,12 +78,21 @@ impl WordFilter {
     const SLOT_BITS: u32 = 14;
     const WORDS: usize = (1 << Self::SLOT_BITS) / 64;
 
+    /// The slot of `word`'s shape: its first, second and last byte and its
+    /// length (a missing byte counts as zero). Words of two bytes or more
+    /// are matched first, so that the usual word is read with one length
+    /// test instead of one per byte.
     #[inline]
     fn slot(word: &str) -> usize {
         let bytes = word.as_bytes();
-        let byte = |k: usize| u64::from(bytes.get(k).copied().unwrap_or(0));
-        let last = u64::from(bytes.last().copied().unwrap_or(0));
-        let shape = byte(0) | byte(1) << 8 | last << 16 | (bytes.len().min(255) as u64) << 24;
+        let shape = match *bytes {
+            [first, second, ..] => {
+                let last = bytes[bytes.len() - 1];
+                u64::from(first) | u64::from(second) << 8 | u64::from(last) << 16 | (bytes.len().min(255) as u64) << 24
+            }
+            [only] => u64::from(only) | u64::from(only) << 16 | 1 << 24,
+            [] => 0,
+        };
         (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOT_BITS)) as usize
     }
 
