@@ -108,7 +108,16 @@ pub fn tokenize<'t>(
         // joins, numbers and abbreviations such a word never reaches.
         if class == LETTER {
             let end = letters_and_digits_end(lower_bytes, i + 1);
-            if lower_bytes.get(end).is_none_or(|&b| ENDS_PLAIN_WORD[usize::from(b)]) {
+            let next = lower_bytes.get(end).copied();
+            if next.is_none_or(|b| ENDS_PLAIN_WORD[usize::from(b)]) {
+                out.push(token(i, end, TokenKind::Word, inside));
+                i = end;
+                continue;
+            }
+            // A period after two or more letters joins no word: it ends
+            // the sentence or belongs to an abbreviation ("Sept.").
+            if next == Some(b'.') && end - i >= 2 {
+                let end = if lexicon.abbreviations.contains(&s[i..end]) { end + 1 } else { end };
                 out.push(token(i, end, TokenKind::Word, inside));
                 i = end;
                 continue;
@@ -207,14 +216,16 @@ fn letters_and_digits_end(bytes: &[u8], mut from: usize) -> usize {
     from
 }
 
-/// Bytes after a run of ASCII letters and digits that end the word there:
-/// every ASCII byte but the marks [`word_at`] may let join a word. Other
-/// characters may be letters and are left to it.
+/// Bytes after a run of ASCII letters and digits that starts with a
+/// letter that end the word there: every ASCII byte but the marks
+/// [`word_at`] may let join such a word (a comma joins only numbers; a
+/// period is left to the caller). Other characters may be letters and are
+/// left to it.
 const ENDS_PLAIN_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = !matches!(b as u8, b'\'' | b'-' | b'&' | b'.' | b',');
+        table[b] = !matches!(b as u8, b'\'' | b'-' | b'&' | b'.');
         b += 1;
     }
     table
