@@ -250,7 +250,7 @@ impl<T: Clone> PhraseIndex<T> {
     /// `longest_at` tries the first-word filter inline, so the many words
     /// that start no phrase cost no hashing.
     pub fn matches<'s>(&'s self, words: &[&str]) -> impl Iterator<Item = (usize, usize, &'s T)> {
-        (0..words.len()).filter_map(|i| self.longest_at(&words[i..]).map(|(len, value)| (i, len, value)))
+        PhraseMatches { index: self, words, next: 0 }
     }
 
     /// False when no phrase surely starts with `word`: the filter alone,
@@ -268,6 +268,33 @@ impl<T: Clone> PhraseIndex<T> {
 
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
+    }
+}
+
+/// The iterator of [`PhraseIndex::matches`]: a loop in `next`, which is
+/// inlined where it is used, rather than a `filter_map` closure, whose
+/// call per word the compiler left out of line in some builds (a
+/// thirtieth of a run, for every word of every claim).
+struct PhraseMatches<'s, 'w, T> {
+    index: &'s PhraseIndex<T>,
+    words: &'w [&'w str],
+    /// The word to try next.
+    next: usize,
+}
+
+impl<'s, T: Clone> Iterator for PhraseMatches<'s, '_, T> {
+    type Item = (usize, usize, &'s T);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.next < self.words.len() {
+            let i = self.next;
+            self.next += 1;
+            if let Some((len, value)) = self.index.longest_at(&self.words[i..]) {
+                return Some((i, len, value));
+            }
+        }
+        None
     }
 }
 
