@@ -123,6 +123,23 @@ pub fn tokenize<'t>(
                 continue;
             }
         }
+        // Fast path for most other tokens: an ASCII mark that cannot be a
+        // quotation mark is one punctuation token, and digits followed by
+        // a byte that joins no number are one number. Both skip decoding
+        // the character and the word and quotation tests.
+        if PLAIN_PUNCT[usize::from(bytes[i])] {
+            out.push(token(i, i + 1, TokenKind::Punct, inside));
+            i += 1;
+            continue;
+        }
+        if class == DIGIT {
+            let end = digits_end(lower_bytes, i + 1);
+            if lower_bytes.get(end).is_none_or(|&b| ENDS_PLAIN_NUMBER[usize::from(b)]) {
+                out.push(token(i, end, TokenKind::Number, inside));
+                i = end;
+                continue;
+            }
+        }
         let (c, len) = char_at(s, i);
         // ASCII marks are never white space; only other characters need
         // the Unicode tables.
@@ -221,15 +238,44 @@ fn letters_and_digits_end(bytes: &[u8], mut from: usize) -> usize {
 /// [`word_at`] may let join such a word (a comma joins only numbers; a
 /// period is left to the caller). Other characters may be letters and are
 /// left to it.
-const ENDS_PLAIN_WORD: [bool; 256] = {
+const ENDS_PLAIN_WORD: [bool; 256] = ascii_bytes_except(0, b"'-&.");
+
+/// The end of the run of ASCII digits at `from`.
+#[inline]
+fn digits_end(bytes: &[u8], mut from: usize) -> usize {
+    while from < bytes.len() && ASCII_CLASS[usize::from(bytes[from])] == DIGIT {
+        from += 1;
+    }
+    from
+}
+
+/// ASCII marks that make a punctuation token of their own: every one but
+/// the quotation marks `"`, `'` and `` ` `` (also doubled: `''`).
+const PLAIN_PUNCT: [bool; 256] = ascii_bytes_except(SPACE | DIGIT | LETTER, b"\"'`");
+
+/// Bytes after a run of ASCII digits that end the number there: every
+/// ASCII byte but letters (which make it a word) and the period and comma
+/// (which may join digits). Other characters may be letters and are left
+/// to [`word_at`].
+const ENDS_PLAIN_NUMBER: [bool; 256] = ascii_bytes_except(LETTER, b".,");
+
+/// A table of the ASCII bytes whose class is none of `classes` and which
+/// are none of `marks`.
+const fn ascii_bytes_except(classes: u8, marks: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = !matches!(b as u8, b'\'' | b'-' | b'&' | b'.');
+        let mut k = 0;
+        let mut listed = false;
+        while k < marks.len() {
+            listed |= marks[k] == b as u8;
+            k += 1;
+        }
+        table[b] = ASCII_CLASS[b] & classes == 0 && !listed;
         b += 1;
     }
     table
-};
+}
 
 /// A word found by [`word_at`].
 struct WordEnd {
@@ -284,9 +330,7 @@ fn word_at(s: &str, i: usize, len: usize, lexicon: &Lexicon) -> WordEnd {
 /// that the usual run, all letters or all digits, is one tight loop.
 fn ascii_alphanumeric_end(bytes: &[u8], mut from: usize, all_digits: &mut bool) -> usize {
     if *all_digits {
-        while from < bytes.len() && ASCII_CLASS[usize::from(bytes[from])] == DIGIT {
-            from += 1;
-        }
+        from = digits_end(bytes, from);
         if bytes.get(from).is_none_or(|&b| ASCII_CLASS[usize::from(b)] != LETTER) {
             return from;
         }
