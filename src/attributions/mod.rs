@@ -938,8 +938,12 @@ fn headline_colon(v: &View) -> Option<Attribution> {
 /// source is the possessor. The cue takes the preposition it governs.
 fn possessive_noun_cues(v: &View, lexicon: &Lexicon) -> Vec<Attribution> {
     let mut found = Vec::new();
-    for i in 1..v.len() {
-        if !v.is_word(i) || v.quoted(i) || !may_be_possessor(v, i - 1) || !lexicon.content_nouns.contains(v.lw(i)) {
+    // Each token with the one before it, read from the token list itself:
+    // the view's accessors checked both indices against its length on
+    // every token of every sentence.
+    for (pair, i) in v.toks.windows(2).zip(1..) {
+        let [before, noun] = pair else { continue };
+        if !noun.is_word() || noun.quoted || !may_be_possessor(before) || !lexicon.content_nouns.contains(noun.word) {
             continue;
         }
         let Some(source) = possessor_before(v, i) else { continue };
@@ -1008,11 +1012,11 @@ fn heads_poll_phrase(v: &View, h: usize, phrase_end: usize) -> bool {
                     )))
 }
 
-/// Whether token `k` can be what [`possessor_before`] takes: every
+/// Whether `token` can be what [`possessor_before`] takes: every
 /// possessor ends in "s", "r" or "y". A byte test that turns away most
 /// words before the noun lookup that would follow for every token.
-fn may_be_possessor(v: &View, k: usize) -> bool {
-    v.is_word(k) && matches!(v.lw(k).as_bytes().last(), Some(b's' | b'r' | b'y'))
+fn may_be_possessor(token: &Token) -> bool {
+    token.is_word() && matches!(token.word.as_bytes().last(), Some(b's' | b'r' | b'y'))
 }
 
 /// The possessor right before a noun: "his", "Trump's", "the senator's".
