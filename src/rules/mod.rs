@@ -324,16 +324,19 @@ fn check_sentence(
 fn is_bare_claim(cx: &Context, sentence: &Sentence, words: &[&str], own: &[&Attribution]) -> bool {
     let text = &cx.article.prose;
     let span = sentence.span;
-    !has_quote(span.of(text))
-        && sentence.open_quote_from.is_none()
-        && !words.iter().any(|w| cx.lexicon.stance.contains(w))
+    // The tests are pure, so they run cheapest first: those that look at
+    // a field, the first word or the sentence's few attributions turn
+    // claims away before any scan of all its bytes or words.
+    sentence.open_quote_from.is_none()
         && !opens_with_personal_pronoun(words)
-        && !mostly_reported(text, span, own)
         // "The plan, which officials announced in May, …": a speech act or
         // a finding inside the sentence reports words, even when it frames
         // only part of it. Beliefs are different: "The West tried to make
         // the Russians believe …" still claims what the West did.
         && !own.iter().any(|a| a.kind != CueKind::Cognition)
+        && !has_quote(span.of(text))
+        && !words.iter().any(|w| cx.lexicon.stance.contains(w))
+        && !mostly_reported(text, span, own)
 }
 
 /// Whether attributions inside the sentence cover at least half of its
