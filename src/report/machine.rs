@@ -295,37 +295,41 @@ fn render_pieces(file: &CheckedFile, mut write: impl FnMut(String) -> ControlFlo
 /// directly: rendering was a twelfth of a PolNeAR check, most of it
 /// serde's per-field and per-string machinery.
 fn write_diagnostic(out: &mut String, d: &JsonDiagnostic, quoted_path: &str, quoted_help: &str) {
-    out.push('{');
-    write_key(out, 6, "path", true);
+    // Each key is written with the comma, newline and indent before it
+    // and the `": ` after it as one literal: one copy rather than six
+    // pushes per key.
+    out.push_str("{\n      \"path\": ");
     out.push_str(quoted_path);
-    write_key(out, 6, "rule", false);
+    out.push_str(",\n      \"rule\": ");
     write_json_str(out, d.rule);
-    write_key(out, 6, "severity", false);
+    out.push_str(",\n      \"severity\": ");
     write_json_str(out, d.severity);
-    write_key(out, 6, "message", false);
+    out.push_str(",\n      \"message\": ");
     write_json_str(out, d.message);
-    write_key(out, 6, "span", false);
-    write_span(out, 6, d.span);
-    for (key, number) in
-        [("line", d.line), ("column", d.column), ("end_line", d.end_line), ("end_column", d.end_column)]
-    {
-        write_key(out, 6, key, false);
+    out.push_str(",\n      \"span\": ");
+    write_span(out, &SPAN_AT_6, d.span);
+    for (key, number) in [
+        (",\n      \"line\": ", d.line),
+        (",\n      \"column\": ", d.column),
+        (",\n      \"end_line\": ", d.end_line),
+        (",\n      \"end_column\": ", d.end_column),
+    ] {
+        out.push_str(key);
         write_number(out, number);
     }
-    write_key(out, 6, "chain", false);
+    out.push_str(",\n      \"chain\": ");
     write_string_array(out, 6, d.chain);
-    write_key(out, 6, "labels", false);
+    out.push_str(",\n      \"labels\": ");
     write_array(out, 6, d.labels, |out, label| {
-        out.push('{');
-        write_key(out, 10, "span", true);
-        write_span(out, 10, label.span);
-        write_key(out, 10, "message", false);
+        out.push_str("{\n          \"span\": ");
+        write_span(out, &SPAN_AT_10, label.span);
+        out.push_str(",\n          \"message\": ");
         write_json_str(out, &label.message);
         write_close(out, 8, '}');
     });
-    write_key(out, 6, "notes", false);
+    out.push_str(",\n      \"notes\": ");
     write_string_array(out, 6, d.notes);
-    write_key(out, 6, "help", false);
+    out.push_str(",\n      \"help\": ");
     out.push_str(quoted_help);
     write_close(out, 4, '}');
 }
@@ -387,21 +391,6 @@ const JSON_ESCAPE: [u8; 256] = {
     table
 };
 
-/// A newline, `indent` spaces, the quoted key and its colon; a comma first
-/// unless the key is the object's first. The keys are our own field names,
-/// which need no escaping: they are copied, not run through the escaper
-/// (that was half of writing a diagnostic).
-fn write_key(out: &mut String, indent: usize, key: &'static str, first: bool) {
-    debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
-    if !first {
-        out.push(',');
-    }
-    write_newline(out, indent);
-    out.push('"');
-    out.push_str(key);
-    out.push_str("\": ");
-}
-
 /// Spaces enough for the deepest indent of a diagnostic.
 const SPACES: &str = "                ";
 
@@ -434,14 +423,32 @@ fn write_number(out: &mut String, mut number: usize) {
     out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
-/// `{"start": …, "end": …}` whose key sits at `indent`.
-fn write_span(out: &mut String, indent: usize, span: Span) {
-    out.push('{');
-    write_key(out, indent + 2, "start", true);
+/// What is written around the numbers of a span whose key sits at some
+/// indent, each piece as one literal.
+struct SpanLayout {
+    /// The opening brace and the `start` key.
+    open: &'static str,
+    /// The `end` key, with the comma before it.
+    end: &'static str,
+    /// The closing brace on its own line.
+    close: &'static str,
+}
+
+/// A diagnostic's span, whose key sits six spaces in.
+const SPAN_AT_6: SpanLayout =
+    SpanLayout { open: "{\n        \"start\": ", end: ",\n        \"end\": ", close: "\n      }" };
+
+/// A label's span, whose key sits ten spaces in.
+const SPAN_AT_10: SpanLayout =
+    SpanLayout { open: "{\n            \"start\": ", end: ",\n            \"end\": ", close: "\n          }" };
+
+/// `{"start": …, "end": …}` laid out as `layout` says.
+fn write_span(out: &mut String, layout: &SpanLayout, span: Span) {
+    out.push_str(layout.open);
     write_number(out, span.start);
-    write_key(out, indent + 2, "end", false);
+    out.push_str(layout.end);
     write_number(out, span.end);
-    write_close(out, indent, '}');
+    out.push_str(layout.close);
 }
 
 /// An array whose key sits at `indent`: `[]` when empty, else one element

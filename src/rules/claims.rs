@@ -106,19 +106,21 @@ fn has_words(text: &str, n: usize) -> bool {
         return true;
     }
     // A byte loop rather than splitting into words and decoding each of
-    // their characters: ASCII is classified as it is, and only other
-    // characters are decoded.
+    // their characters: ASCII is classified by one table lookup (rather
+    // than a chain of range tests per byte), and only other characters are
+    // decoded.
     let bytes = text.as_bytes();
     let (mut found, mut counted) = (0, false);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (space, alphanumeric, width) = if b.is_ascii() {
-            // `char::is_whitespace` also takes the vertical tab.
-            (b.is_ascii_whitespace() || b == 0x0B, b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        let (space, alphanumeric, width) = match WORD_COUNT_CLASS[usize::from(bytes[i])] {
+            SPACE => (true, false, 1),
+            ALPHANUMERIC => (false, true, 1),
+            OTHER => (false, false, 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            }
         };
         if space {
             counted = false;
@@ -133,6 +135,34 @@ fn has_words(text: &str, n: usize) -> bool {
     }
     false
 }
+
+/// What a byte is to `has_words`.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALPHANUMERIC: u8 = 2;
+/// The first or a later byte of a character that is not ASCII.
+const WIDE: u8 = 3;
+
+/// Classes of bytes for `has_words`: `char::is_whitespace` also takes the
+/// vertical tab, which `u8::is_ascii_whitespace` does not.
+const WORD_COUNT_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            WIDE
+        } else if byte.is_ascii_whitespace() || byte == 0x0B {
+            SPACE
+        } else if byte.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The first span (source or cue) of an attribution in text order.
 fn lead(a: &Attribution) -> usize {

@@ -390,3 +390,19 @@ fn a_chain_finding_carried_from_the_previous_sentence_says_so_and_has_no_labels(
     assert!(carried[0].labels.is_empty());
     assert_eq!(carried[0].notes[1], "attribution carried over from the previous sentence");
 }
+
+/// `past_lowercase_letters` stops at the first byte that is not `a`..=`z`,
+/// at every offset and for every byte value.
+#[test]
+fn past_lowercase_letters_stops_at_the_first_other_byte() {
+    for len in 0..20 {
+        for at in 0..len {
+            for stop in 0..=255u8 {
+                let mut bytes = vec![b'q'; len];
+                bytes[at] = stop;
+                let expected = if stop.is_ascii_lowercase() { len } else { at };
+                assert_eq!(past_lowercase_letters(&bytes, 0), expected, "len {len} at {at} byte {stop}");
+            }
+        }
+    }
+}
