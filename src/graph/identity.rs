@@ -17,24 +17,7 @@ const OUTLET_WORDS: &[&str] = &["magazine", "newspaper", "news agency", "website
 pub fn normalise(name: &str) -> String {
     // Every new mention text of every article is normalised: the key is
     // built in one string, cut down in place, without collecting words.
-    let lower = name.to_lowercase();
-    // `replace` copies even when there is nothing to replace.
-    let lower = if lower.contains('’') { lower.replace('’', "'") } else { lower };
-    let is_break = |c: char| c.is_whitespace() || c == ',';
-    // Lowercasing makes no separator and removes none, so the written
-    // words pair up with the lowercase ones.
-    let mut written = name.split(is_break).filter(|w| !w.is_empty());
-    let mut key = String::with_capacity(lower.len());
-    for word in lower.split(is_break).filter(|w| !w.is_empty()) {
-        let as_written = written.next().unwrap_or(word);
-        if key.is_empty() && droppable(word, as_written) {
-            continue;
-        }
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
+    let mut key = if name.is_ascii() { ascii_words_key(name) } else { unicode_words_key(name) };
     for outlet_word in OUTLET_WORDS {
         if let Some(stripped) = key.strip_suffix(outlet_word)
             && !stripped.trim().is_empty()
@@ -49,6 +32,53 @@ pub fn normalise(name: &str) -> String {
     }
     let trimmed = key.trim();
     if trimmed.len() == key.len() { key } else { trimmed.to_string() }
+}
+
+/// Whether `c` separates the words of a name for its key.
+fn is_key_break(c: char) -> bool {
+    c.is_whitespace() || c == ','
+}
+
+/// The words of an ASCII `name` lowercased and joined by single spaces,
+/// leading droppable words left out: what [`unicode_words_key`] gives for
+/// ASCII, copied once into the key and lowercased there, without the
+/// lowercase copy of the whole name and the second split of it.
+fn ascii_words_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split(is_key_break).filter(|w| !w.is_empty()) {
+        if key.is_empty() && with_lowercase(word, |lower| droppable(lower, word)) {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+    key
+}
+
+/// The words of `name` lowercased (curly apostrophes made straight) and
+/// joined by single spaces, leading droppable words left out.
+fn unicode_words_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    // `replace` copies even when there is nothing to replace.
+    let lower = if lower.contains('’') { lower.replace('’', "'") } else { lower };
+    // Lowercasing makes no separator and removes none, so the written
+    // words pair up with the lowercase ones.
+    let mut written = name.split(is_key_break).filter(|w| !w.is_empty());
+    let mut key = String::with_capacity(lower.len());
+    for word in lower.split(is_key_break).filter(|w| !w.is_empty()) {
+        let as_written = written.next().unwrap_or(word);
+        if key.is_empty() && droppable(word, as_written) {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 /// Whether a leading word is dropped from a name: "the", "a", "some";
@@ -200,6 +230,13 @@ mod tests {
         assert_eq!(normalise("The New York Times"), "new york times");
         assert_eq!(normalise("new documents"), "documents");
         assert_eq!(normalise("the Journal"), "journal");
+    }
+
+    #[test]
+    fn ascii_keys_are_the_unicode_keys() {
+        for name in ["The  New York Times", "new documents", "New Documents", "a,b , c", "\tSome\x0bTHE x", "", " , "] {
+            assert_eq!(ascii_words_key(name), unicode_words_key(name), "{name:?}");
+        }
     }
 
     #[test]
