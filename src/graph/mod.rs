@@ -126,7 +126,9 @@ struct Builder<'a> {
     mentioned: std::collections::HashSet<(usize, Span), FastHash>,
     /// `aliases.key` of each mention text seen: a source named a thousand
     /// times is normalised once (normalising allocates half a dozen times).
-    key_of_text: WordMap<String>,
+    /// Keyed by the mention as it stands in the text (or configuration),
+    /// not a copy of it.
+    key_of_text: std::collections::HashMap<&'a str, String, FastHash>,
     /// Capitalised names in the text, found once, as far as asked.
     names: Names,
     /// The first node of each key, and of each `compact(key)`, so that
@@ -403,7 +405,7 @@ impl<'a> Builder<'a> {
             recent: Recent::default(),
             first_seen: FirstSeen::default(),
             mentioned: Default::default(),
-            key_of_text: WordMap::default(),
+            key_of_text: Default::default(),
             names: Names { found: Vec::new(), next: Some(0) },
             keys: Keys::default(),
             surnames: Surnames::default(),
@@ -411,12 +413,12 @@ impl<'a> Builder<'a> {
     }
 
     /// `aliases.key(name)`, normalised once per distinct text.
-    fn key(&mut self, name: &str) -> String {
+    fn key(&mut self, name: &'a str) -> String {
         if let Some(key) = self.key_of_text.get(name) {
             return key.clone();
         }
         let key = self.aliases.key(name);
-        self.key_of_text.insert(name.to_string(), key.clone());
+        self.key_of_text.insert(name, key.clone());
         key
     }
 
@@ -439,7 +441,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn add_node(&mut self, name: &str, span: Span) -> usize {
+    fn add_node(&mut self, name: &'a str, span: Span) -> usize {
         let key = self.key(name);
         match self.lookup(&key) {
             Ok(id) => {
@@ -495,7 +497,8 @@ impl<'a> Builder<'a> {
     /// A capitalised name in the text before `offset`, as a new or known node.
     fn name_in_text_before(&mut self, offset: usize, from: usize) -> Option<usize> {
         let (start, end) = self.last_name_in(from, offset)?;
-        Some(self.named(&self.text[start..end], Span::new(start, end)))
+        let text = self.text;
+        Some(self.named(&text[start..end], Span::new(start, end)))
     }
 
     /// The last match of `NAME` in `text[from..offset]`, as byte offsets
@@ -526,7 +529,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A named mention: by key, then by surname, else a new node.
-    fn named(&mut self, text: &str, span: Span) -> usize {
+    fn named(&mut self, text: &'a str, span: Span) -> usize {
         let key = self.key(text);
         let squeezed = match self.lookup(&key) {
             Ok(id) => {
@@ -553,7 +556,7 @@ impl<'a> Builder<'a> {
 
     /// A source named by configuration rather than by the text: the outlet
     /// of a link's domain.
-    fn configured(&mut self, name: &str, span: Span) -> usize {
+    fn configured(&mut self, name: &'a str, span: Span) -> usize {
         let key = self.key(name);
         if let Some(id) = self.known(&key) {
             self.add_mention(id, span);
@@ -609,7 +612,7 @@ impl<'a> Builder<'a> {
     }
 
     /// "the cable", "Serbia's leader", "the authority's plan".
-    fn description(&mut self, text: &str, lower: &str, span: Span) -> (Option<usize>, bool) {
+    fn description(&mut self, text: &'a str, lower: &str, span: Span) -> (Option<usize>, bool) {
         // "The Wikileaks cables" after "Wikileaks cables": the same source.
         let key = self.key(text);
         if let Some(id) = self.known(&key) {
@@ -680,7 +683,7 @@ impl<'a> Builder<'a> {
     /// earlier whose name holds "Serbia"; "the town's website" is resolved
     /// when the town was mentioned before. `None` leaves the description
     /// to the general rules.
-    fn possessive(&mut self, text: &str, span: Span) -> Option<(Option<usize>, bool)> {
+    fn possessive(&mut self, text: &'a str, span: Span) -> Option<(Option<usize>, bool)> {
         let (possessor, head) = split_possessive(text)?;
         if matches!(possessor.to_lowercase().as_str(), "his" | "her" | "its" | "their") {
             return None;
@@ -717,7 +720,7 @@ impl<'a> Builder<'a> {
     /// The node a possessor names: an alias or known source ("the
     /// authority"), an earlier source whose name holds its head, or a new
     /// node for a capitalised name ("the Gazette").
-    fn possessor_node(&mut self, possessor: &str, span: Span) -> Option<usize> {
+    fn possessor_node(&mut self, possessor: &'a str, span: Span) -> Option<usize> {
         let key = self.key(possessor);
         if let Some(id) = self.known(&key) {
             return Some(id);
