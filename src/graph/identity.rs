@@ -46,7 +46,7 @@ fn is_key_break(c: char) -> bool {
 /// characters twice and lowercasing each leading word to test it.
 fn ascii_words_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
-    for word in ascii_words(name) {
+    for word in ascii_pieces(name, is_ascii_key_break) {
         if key.is_empty() && is_droppable_ascii(word) {
             continue;
         }
@@ -59,15 +59,24 @@ fn ascii_words_key(name: &str) -> String {
     key
 }
 
-/// The pieces of ASCII `name` between whitespace and commas, as
-/// `name.split(is_key_break)` without the empty ones, cut bytewise.
-fn ascii_words(name: &str) -> impl Iterator<Item = &str> {
-    let is_break = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | b',');
+/// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether ASCII byte `b` is whitespace or a comma: [`is_key_break`].
+fn is_ascii_key_break(b: u8) -> bool {
+    is_ascii_space(b) || b == b','
+}
+
+/// The non-empty pieces of ASCII `name` between bytes that `is_break`,
+/// cut bytewise: `name.split(..)` without the empty pieces.
+fn ascii_pieces(name: &str, is_break: impl Fn(u8) -> bool) -> impl Iterator<Item = &str> {
     let bytes = name.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + bytes[at..].iter().position(|b| !is_break(b))?;
-        let end = bytes[start..].iter().position(is_break).map_or(bytes.len(), |k| start + k);
+        let start = at + bytes[at..].iter().position(|&b| !is_break(b))?;
+        let end = bytes[start..].iter().position(|&b| is_break(b)).map_or(bytes.len(), |k| start + k);
         at = end;
         Some(&name[start..end])
     })
@@ -111,13 +120,26 @@ fn droppable(lower: &str, written: &str) -> bool {
 
 /// The name as shown to users: the mention without leading articles.
 pub fn display(name: &str) -> String {
-    let mut words = name.split_whitespace().peekable();
+    // An ASCII name is split and tested bytewise: splitting on Unicode
+    // whitespace and lowercasing each leading word cost more than the rest.
+    if name.is_ascii() {
+        shown_words(name, ascii_pieces(name, is_ascii_space), is_droppable_ascii)
+    } else {
+        shown_words(name, name.split_whitespace(), |word| with_lowercase(word, |lower| droppable(lower, word)))
+    }
+}
+
+/// `words` of `name` joined by single spaces, leading words that
+/// `is_droppable` dropped (never the last word), and without trailing
+/// commas.
+fn shown_words<'n>(name: &str, words: impl Iterator<Item = &'n str>, is_droppable: impl Fn(&str) -> bool) -> String {
+    let mut words = words.peekable();
     let mut shown = String::with_capacity(name.len());
     while let Some(word) = words.next() {
         // Leading articles go, but never the last word. Nothing kept yet
         // means still leading: every word kept is non-empty.
         let leading = shown.is_empty() && words.peek().is_some();
-        if leading && with_lowercase(word, |lower| droppable(lower, word)) {
+        if leading && is_droppable(word) {
             continue;
         }
         if !shown.is_empty() {
@@ -268,6 +290,15 @@ mod tests {
             "nEw x",
         ] {
             assert_eq!(ascii_words_key(name), unicode_words_key(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_names_display_as_unicode_ones() {
+        for name in ["The  New York Times", "the", "A B,", "new documents", "\tSome\x0bTHE x,,", "", " ", "nEw x"] {
+            let unicode =
+                shown_words(name, name.split_whitespace(), |w| with_lowercase(w, |lower| droppable(lower, w)));
+            assert_eq!(display(name), unicode, "{name:?}");
         }
     }
 
