@@ -39,16 +39,20 @@ pub(crate) enum Mention {
 
 pub(crate) fn classify_mention(text: &str) -> Mention {
     // One pass over the words, without collecting them: this runs for
-    // every attribution.
-    let (mut count, mut last, mut caps_after_first) = (0, "", 0);
-    for w in text.split_whitespace() {
-        if count > 0 && w.chars().next().is_some_and(char::is_uppercase) {
-            caps_after_first += 1;
+    // every attribution. Walked from the end, bytewise for ASCII: the
+    // Unicode whitespace split, twice for the first word, cost more than
+    // the rest of the classification.
+    let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let (mut count, mut last, mut first, mut capitalised) = (0, "", "", 0);
+    for w in words_from_end(text) {
+        if count == 0 {
+            last = w;
         }
+        capitalised += usize::from(starts_upper(w));
         count += 1;
-        last = w;
+        first = w;
     }
-    let first = text.split_whitespace().next().unwrap_or("");
+    let caps_after_first = capitalised - usize::from(starts_upper(first));
     with_lowercase(first, |first| {
         if count == 1 {
             match first {
@@ -878,6 +882,25 @@ mod tests {
         for text in ["", ",", "a,b,c", "Vice-President", "-x-", "é,ü-ß"] {
             assert_eq!(before_first(text, b','), text.split(',').next().unwrap_or(""), "{text}");
             assert_eq!(after_last(text, b'-'), text.rsplit('-').next().unwrap_or(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn mentions_classify_as_by_their_words() {
+        for (text, mention) in [
+            ("he", Mention::Pronoun),
+            (" We ", Mention::FirstPerson),
+            ("which", Mention::Relative),
+            ("the  harbour master", Mention::Description),
+            ("Serbia’s leader", Mention::Description),
+            ("the Harbour Board", Mention::Named),
+            ("the Harbour chair", Mention::Description),
+            ("the Harbour Board chair", Mention::Named),
+            ("The A B chair", Mention::Named),
+            ("", Mention::Named),
+            ("Jane Okafor", Mention::Named),
+        ] {
+            assert_eq!(classify_mention(text), mention, "{text:?}");
         }
     }
 
