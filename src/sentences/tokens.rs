@@ -111,7 +111,9 @@ pub fn tokenize<'t>(
             let next = lower_bytes.get(end).copied();
             if next.is_none_or(|b| ENDS_PLAIN_WORD[usize::from(b)]) {
                 out.push(token(i, end, TokenKind::Word, inside));
-                i = end;
+                // The space after most words is stepped over here, where
+                // it is already read, instead of in a turn of the loop.
+                i = if next == Some(b' ') { end + 1 } else { end };
                 continue;
             }
             // A period after two or more letters joins no word: it ends
