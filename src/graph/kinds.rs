@@ -234,8 +234,41 @@ fn has_word_in(text: &str, limit: usize, list: &WordList) -> bool {
 }
 
 fn is_organisation(text: &str) -> bool {
+    if text.is_ascii() {
+        return is_ascii_organisation(text);
+    }
     has_word_in(text, usize::MAX, &ORG_LIST)
         || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// `is_organisation` of ASCII text in one bytewise pass that sees both the
+/// runs of letters and digits (for the word list) and the words between
+/// spaces (for an acronym): walking the runs with `word_runs` and then
+/// splitting on whitespace went over every name twice, decoding it both
+/// times. Any text of which one test holds gives true, so the order of
+/// the tests does not matter.
+fn is_ascii_organisation(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut run_start, mut word_start, mut word_caps) = (0, 0, true);
+    for i in 0..=bytes.len() {
+        // A space past the end closes the last run and the last word.
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        if !b.is_ascii_alphanumeric() {
+            if i > run_start && ORG_LIST.contains(&text[run_start..i]) {
+                return true;
+            }
+            run_start = i + 1;
+        }
+        if is_ascii_space(b) {
+            if word_caps && i - word_start >= 2 {
+                return true;
+            }
+            (word_start, word_caps) = (i + 1, true);
+        } else if !b.is_ascii_uppercase() {
+            word_caps = false;
+        }
+    }
+    false
 }
 
 /// Offices with one holder in a place: "the mayor" is the mayor wherever
@@ -560,6 +593,9 @@ fn after_last(text: &str, byte: u8) -> &str {
 /// The last word of a noun phrase before a preposition or a comma.
 fn last_head_word(text: &str) -> &str {
     let core = before_first(text, b',');
+    if core.is_ascii() {
+        return last_ascii_head_word(core);
+    }
     let mut last = "";
     for w in core.split_whitespace() {
         // Only an ASCII word of at most four bytes lowercases to one of
@@ -570,6 +606,25 @@ fn last_head_word(text: &str) -> &str {
             break;
         }
         last = w;
+    }
+    last
+}
+
+/// `last_head_word` of ASCII text without a comma, split bytewise and
+/// compared up to ASCII case: this runs for every new source, and
+/// splitting on Unicode whitespace and copying each short word to
+/// lowercase it cost more than the test itself.
+fn last_ascii_head_word(core: &str) -> &str {
+    const ENDS_HEAD: &[&str] = &["to", "of", "for", "at", "in", "from", "on", "with", "who"];
+    let bytes = core.as_bytes();
+    let (mut last, mut i) = ("", 0);
+    while let Some(start) = (i..bytes.len()).find(|&k| !is_ascii_space(bytes[k])) {
+        let end = (start..bytes.len()).find(|&k| is_ascii_space(bytes[k])).unwrap_or(bytes.len());
+        let word = &core[start..end];
+        if ENDS_HEAD.iter().any(|e| word.eq_ignore_ascii_case(e)) {
+            break;
+        }
+        (last, i) = (word, end);
     }
     last
 }
@@ -912,6 +967,60 @@ mod tests {
         for text in ["", " ", "Mayor Ines  Falk", "\tx\x0b y\x0c\rz \n", "a", " lead", "trail ", "é x\u{a0}y  z"] {
             let expected: Vec<&str> = text.split_whitespace().rev().collect();
             assert_eq!(words_from_end(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_organisations_agree_with_the_word_tests() {
+        let by_words = |text: &str| {
+            has_word_in(text, usize::MAX, &ORG_LIST)
+                || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        for text in [
+            "",
+            " ",
+            "A",
+            "AB",
+            " AB ",
+            "A-B",
+            "NATO-led",
+            "the Harbour Board",
+            "Jane Okafor",
+            "X.Y",
+            "US\tofficials",
+            "ministry's",
+            "Ministry,",
+            "mini stry",
+            "Kessel Ferry Company",
+            "un",
+            "a UN",
+            "A1",
+            "AB1",
+            "  Ab  CD",
+        ] {
+            assert_eq!(is_ascii_organisation(text), by_words(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_head_words_agree_with_splitting() {
+        fn by_split(core: &str) -> &str {
+            let mut last = "";
+            for w in core.split_whitespace() {
+                if matches!(
+                    w.to_lowercase().as_str(),
+                    "to" | "of" | "for" | "at" | "in" | "from" | "on" | "with" | "who"
+                ) {
+                    break;
+                }
+                last = w;
+            }
+            last
+        }
+        for core in
+            ["", "  ", "US Ambassador to Italy", " the  port director ", "Of", "a TO b", "aide\tWITH x", "tox of"]
+        {
+            assert_eq!(last_ascii_head_word(core), by_split(core), "{core:?}");
         }
     }
 
