@@ -278,7 +278,7 @@ fn check_sentence(
     // "Officials at the ministry declined to comment": nothing rests on a
     // source that said nothing.
     let silent = governing.is_some_and(|g| refuses_to_speak(text, &cx.attributions[g]));
-    let anonymous_phrase = if silent { None } else { anonymous_in(cx, own, words, chain_nodes, scratch) };
+    let anonymous_phrase = if silent { None } else { anonymous_in(cx, own, words, chain_nodes, governing, scratch) };
 
     if let Some(phrase) = &vague_phrase {
         let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
@@ -553,11 +553,14 @@ fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
 
 /// Anonymity markers: in a source phrase of this sentence, in the chain,
 /// or an explicit "on condition of anonymity" anywhere in the sentence.
+/// `speaking` is the attribution governing the claim, if any, which does
+/// not refuse to speak.
 fn anonymous_in(
     cx: &Context,
     own: &[&Attribution],
     words: &[&str],
     chain: &[usize],
+    speaking: Option<usize>,
     scratch: &mut SourceScratch,
 ) -> Option<String> {
     // An explicit phrase holds one of these words, and most sentences hold
@@ -583,7 +586,12 @@ fn anonymous_in(
             // port officials knew …") makes them the subject of the claim,
             // not a source the article relies on.
             let nested_belief = |a: &Attribution| a.kind == CueKind::Cognition && a.parent.is_some();
-            let relied_on = own.iter().filter(|a| !nested_belief(a) && !refuses_to_speak(&cx.article.prose, a));
+            // Only an attribution with a source phrase is looked into, so
+            // that is asked first; and the governing attribution
+            // (`speaking`) is already known not to refuse, so its cue and
+            // content are not read a second time.
+            let silent = |a: &Attribution| Some(a.id) != speaking && refuses_to_speak(&cx.article.prose, a);
+            let relied_on = own.iter().filter(|a| a.source.is_some() && !nested_belief(a) && !silent(a));
             relied_on.filter_map(|a| a.source).find_map(|s| {
                 if crate::graph::kinds::names_someone_first(s.of(&cx.article.prose)) {
                     return None;
