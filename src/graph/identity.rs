@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::folded::with_lowercase;
+use super::kinds::is_ascii_space;
 use crate::lexicon::trim_end_str;
 
 /// Words dropped from the front of a display name.
@@ -59,11 +60,6 @@ fn ascii_words_key(name: &str) -> String {
     key
 }
 
-/// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// Whether ASCII byte `b` is whitespace or a comma: [`is_key_break`].
 fn is_ascii_key_break(b: u8) -> bool {
     is_ascii_space(b) || b == b','
@@ -71,7 +67,7 @@ fn is_ascii_key_break(b: u8) -> bool {
 
 /// The non-empty pieces of ASCII `name` between bytes that `is_break`,
 /// cut bytewise: `name.split(..)` without the empty pieces.
-fn ascii_pieces(name: &str, is_break: impl Fn(u8) -> bool) -> impl Iterator<Item = &str> {
+pub(crate) fn ascii_pieces(name: &str, is_break: impl Fn(u8) -> bool) -> impl Iterator<Item = &str> {
     let bytes = name.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 use super::folded::{WordList, alphanumeric_ends_key, with_ascii_lowercase, with_lowercase};
+use super::identity::ascii_pieces;
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::lexicon::trim_end_str;
@@ -616,15 +617,12 @@ fn last_head_word(text: &str) -> &str {
 /// lowercase it cost more than the test itself.
 fn last_ascii_head_word(core: &str) -> &str {
     const ENDS_HEAD: &[&str] = &["to", "of", "for", "at", "in", "from", "on", "with", "who"];
-    let bytes = core.as_bytes();
-    let (mut last, mut i) = ("", 0);
-    while let Some(start) = (i..bytes.len()).find(|&k| !is_ascii_space(bytes[k])) {
-        let end = (start..bytes.len()).find(|&k| is_ascii_space(bytes[k])).unwrap_or(bytes.len());
-        let word = &core[start..end];
+    let mut last = "";
+    for word in ascii_pieces(core, is_ascii_space) {
         if ENDS_HEAD.iter().any(|e| word.eq_ignore_ascii_case(e)) {
             break;
         }
-        (last, i) = (word, end);
+        last = word;
     }
     last
 }
@@ -700,7 +698,7 @@ fn is_person_by_role(text: &str) -> bool {
 
 /// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it
 /// (tab to carriage return, and space).
-fn is_ascii_space(b: u8) -> bool {
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
