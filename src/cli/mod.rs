@@ -591,14 +591,16 @@ fn check_streaming(
 
 /// Buffered standard output that remembers how writing ended.
 struct Output {
-    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    /// Not a `StdoutLock`: the sink that writes here may run on any
+    /// worker thread, and the buffer locks stdout only when it flushes.
+    out: std::io::BufWriter<std::io::Stdout>,
     /// Set once a write failed: the exit code the run ends with.
     failed: Option<u8>,
 }
 
 impl Output {
     fn new() -> Output {
-        Output { out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()), failed: None }
+        Output { out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()), failed: None }
     }
 
     /// Writes `bytes`; a closed pipe (`whosaid … | head`) ends quietly.
