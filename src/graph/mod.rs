@@ -20,9 +20,6 @@ mod scan;
 pub mod spelling;
 pub mod tree;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::attributions::Attribution;
@@ -66,11 +63,15 @@ impl SourceGraph {
     }
 }
 
-/// Capitalised names ("Jane Doe", "Acme Corp") in running text, used as
-/// antecedents for pronouns when no source came before.
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+").expect("name pattern compiles")
-});
+/// The last name (see [`scan::find_name`]) in `window`, as offsets into it.
+fn last_name_between(window: &str) -> Option<(usize, usize)> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(found) = scan::find_name(window, from) {
+        (last, from) = (Some(found), found.1);
+    }
+    last
+}
 
 /// Heads of possessive descriptions that are the possessor speaking:
 /// "the Gazette's report" is the Gazette, "the authority's plan" is the
@@ -260,7 +261,9 @@ impl Recent {
     }
 }
 
-/// The matches of `NAME` in the whole text, in order, found on demand.
+/// The matches of [`scan::find_name`] (capitalised names, "Jane Doe",
+/// "Acme Corp", antecedents for pronouns when no source came before) in
+/// the whole text, in order, found on demand.
 struct Names {
     found: Vec<(usize, usize)>,
     /// Where the next search starts; `None` once the text is exhausted.
@@ -273,10 +276,10 @@ impl Names {
         while self.found.last().is_none_or(|&(start, _)| start < offset)
             && let Some(from) = self.next
         {
-            match NAME.find_at(text, from) {
-                Some(m) => {
-                    self.found.push((m.start(), m.end()));
-                    self.next = Some(m.end());
+            match scan::find_name(text, from) {
+                Some((start, end)) => {
+                    self.found.push((start, end));
+                    self.next = Some(end);
                 }
                 None => self.next = None,
             }
@@ -501,14 +504,14 @@ impl<'a> Builder<'a> {
         Some(self.named(&text[start..end], Span::new(start, end)))
     }
 
-    /// The last match of `NAME` in `text[from..offset]`, as byte offsets
+    /// The last match of [`scan::find_name`] in `text[from..offset]`, as byte offsets
     /// into `text`. Searching every prefix anew made articles with many
     /// pronouns quadratic; instead the whole text is searched once and
     /// only the edges of the window are searched again.
     fn last_name_in(&mut self, from: usize, offset: usize) -> Option<(usize, usize)> {
         let text = self.text;
         let names = self.names.reach(text, offset);
-        let search = |a: usize, b: usize| NAME.find_iter(&text[a..b]).last().map(|m| (a + m.start(), a + m.end()));
+        let search = |a: usize, b: usize| last_name_between(&text[a..b]).map(|(start, end)| (a + start, a + end));
         // A name that runs across `from` ("J. Smith" split after "J."): the
         // window's own matches may differ from the whole text's, so search
         // the window itself, which is one sentence.
@@ -992,6 +995,11 @@ mod tests {
     use crate::markup::{Format, parse};
     use crate::sentences::split;
 
+    /// The pattern [`scan::find_name`] matches by hand.
+    fn name_pattern() -> regex::Regex {
+        regex::Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+").expect("name pattern compiles")
+    }
+
     /// The text after a title line, its attributions and their graph.
     fn pipeline(text: &str, aliases: &Aliases) -> (String, Vec<Attribution>, SourceGraph) {
         let lex = Lexicon::builtin();
@@ -1140,7 +1148,8 @@ mod tests {
         let mut b = Builder::new(text, &lex, &aliases);
         for from in (0..text.len()).filter(|&k| k == 0 || matches!(text.as_bytes()[k - 1], b'.' | b'\n')) {
             for offset in from..=text.len() {
-                let expected = NAME.find_iter(&text[from..offset]).last().map(|m| (from + m.start(), from + m.end()));
+                let expected =
+                    name_pattern().find_iter(&text[from..offset]).last().map(|m| (from + m.start(), from + m.end()));
                 assert_eq!(b.last_name_in(from, offset), expected, "{from}..{offset}");
             }
         }

@@ -31,20 +31,90 @@ pub(crate) fn find_capital_start(bytes: &[u8], from: usize) -> Option<usize> {
 /// The high bit of each byte of `block` that is an upper-case ASCII letter
 /// or the lead byte of a longer character.
 fn capital_starts(block: u64) -> u64 {
-    // For ASCII bytes (high bit clear), adding 0x3F sets the high bit from
-    // 'A' up and adding 0x25 from '[' up; masking to seven bits first keeps
-    // the sums inside their byte.
-    let low = block & !HIGHS;
-    let capitals = (low + splat(0x3F)) & !(low + splat(0x25)) & !block & HIGHS;
+    let capitals = ascii_capitals(block);
     // A lead byte of a longer character is 0b11xxxxxx: bit 6 shifted up
     // onto bit 7 of the same byte.
     let leads = block & (block << 1) & HIGHS;
     capitals | leads
 }
 
+/// The high bit of each byte of `block` that is an upper-case ASCII letter.
+fn ascii_capitals(block: u64) -> u64 {
+    // For ASCII bytes (high bit clear), adding 0x3F sets the high bit from
+    // 'A' up and adding 0x25 from '[' up; masking to seven bits first keeps
+    // the sums inside their byte.
+    let low = block & !HIGHS;
+    (low + splat(0x3F)) & !(low + splat(0x25)) & !block & HIGHS
+}
+
 /// An upper-case ASCII letter, or the first byte of a non-ASCII character.
 pub(crate) fn may_start_capital(b: u8) -> bool {
     b.is_ascii_uppercase() || b >= 0xC0
+}
+
+/// The first index `>= from` holding an upper-case ASCII letter.
+fn find_ascii_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    find_first(bytes, from, ascii_capitals, |b| b.is_ascii_uppercase())
+}
+
+/// The first match of the name pattern
+/// `(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+` starting
+/// at or after `from`, as the regex crate's `find_at` finds it. Matched
+/// by hand: the regex engine stepped through every byte of every article
+/// with pronouns in it, while capitals, where a match must start, are
+/// found a block at a time. Every part of the pattern is greedy over a
+/// class the next part cannot start with, so the longest run of each
+/// part is the match, with no backtracking to consider.
+pub(crate) fn find_name(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(start) = find_ascii_capital(bytes, at) {
+        if let Some(end) = name_from(bytes, start) {
+            return Some((start, end));
+        }
+        at = start + 1;
+    }
+    None
+}
+
+/// Where a name that starts with the capital at `start` ends, if one does.
+fn name_from(bytes: &[u8], start: usize) -> Option<usize> {
+    // `(?-u:\b)` before a capital: the byte before is no ASCII word byte.
+    if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+        return None;
+    }
+    let mut end = None;
+    let mut at = run_end(bytes, start + 1, false).filter(|&e| e > start + 1)?;
+    loop {
+        let capital = at + bytes[at..].iter().take_while(|&&b| b == b' ').count();
+        if capital == at || !bytes.get(capital).is_some_and(u8::is_ascii_uppercase) {
+            return end;
+        }
+        let word_end = if bytes.get(capital + 1) == Some(&b'.') {
+            capital + 2
+        } else {
+            match run_end(bytes, capital + 1, true) {
+                Some(e) if e > capital + 1 => e,
+                _ => return end,
+            }
+        };
+        (end, at) = (Some(word_end), word_end);
+    }
+}
+
+/// The end of the run from `at` of lowercase ASCII letters (and capitals
+/// when `capitals`), apostrophes, right single quotes and hyphens.
+fn run_end(bytes: &[u8], mut at: usize, capitals: bool) -> Option<usize> {
+    const RIGHT_QUOTE: &[u8] = "’".as_bytes();
+    loop {
+        match bytes.get(at) {
+            Some(b) if b.is_ascii_lowercase() || matches!(b, b'\'' | b'-') || capitals && b.is_ascii_uppercase() => {
+                at += 1
+            }
+            Some(_) if bytes[at..].starts_with(RIGHT_QUOTE) => at += RIGHT_QUOTE.len(),
+            _ => return Some(at),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -72,6 +142,28 @@ mod tests {
                     let expected = (from..hay.len()).find(|&k| hay[k].to_ascii_lowercase() == lower);
                     assert_eq!(find_folded_byte(&hay, from, lower), expected, "{hay:?} {lower} {from}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn names_agree_with_the_pattern() {
+        let pattern = regex::Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+").unwrap();
+        let texts = [
+            "Jane Okafor met J. Smith. Smith said Harbour Gazette Reporter Tom Lee was there. He Also Went.\nAnn Bo",
+            "McDonald Smith and O’Brien  Lee-Ray, aJohn Doe _Ann Bo 1Ann Bo éAnn Bo Ann B.C. Ann  B. Ann Bé",
+            "Ann ’ Bo Ann’s Bo Ann-  X. Ann X Ann X.Y Z Ab CD’ef- EF A B Ann\tBo Ann B",
+            "",
+            "A",
+            "Ab",
+            "Ab C",
+            "Ab C.",
+            "Ab Cd",
+        ];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let expected = pattern.find_at(text, from).map(|m| (m.start(), m.end()));
+                assert_eq!(find_name(text, from), expected, "{text:?} {from}");
             }
         }
     }
