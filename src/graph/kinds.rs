@@ -619,7 +619,9 @@ fn last_ascii_head_word(core: &str) -> &str {
     const ENDS_HEAD: &[&str] = &["to", "of", "for", "at", "in", "from", "on", "with", "who"];
     let mut last = "";
     for word in ascii_pieces(core, is_ascii_space) {
-        if ENDS_HEAD.iter().any(|e| word.eq_ignore_ascii_case(e)) {
+        // Every entry is two to four letters: a word of another length is
+        // settled without comparing it with each.
+        if (2..=4).contains(&word.len()) && ENDS_HEAD.iter().any(|e| word.eq_ignore_ascii_case(e)) {
             break;
         }
         last = word;
@@ -760,24 +762,30 @@ fn is_unnamed_insider(text: &str) -> bool {
         "source",
         "negotiator",
     ];
-    let mut parts = text.splitn(2, ',');
-    let before_comma = parts.next().unwrap_or("");
+    // `text.splitn(2, ',')`, cut at the byte without a searcher.
+    let before_comma = before_first(text, b',');
+    let after_comma = text.get(before_comma.len() + 1..);
     // The first word before " by " is the first word before the comma: " by "
     // starts with a space, so it cannot cut that word short, and a " by "
     // before it makes it "by…", no determiner either way. So most sources,
     // which are not indefinite, are settled before searching for " by "
     // and without copying the word.
     let first = before_comma.split_whitespace().next().unwrap_or("");
-    let indefinite = with_ascii_lowercase(first, |first| {
-        matches!(first, "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another")
-    });
+    // Each determiner is at most seven letters and starts with one of
+    // these: most first words are turned away without being lowercased.
+    let may_be_indefinite = first.len() <= 7
+        && first.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'a' | b'o' | b't' | b'f' | b's'));
+    let indefinite = may_be_indefinite
+        && with_ascii_lowercase(first, |first| {
+            matches!(first, "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several" | "another")
+        });
     if !indefinite {
         return false;
     }
     // "a lawsuit filed by a fired staffer" is a record, not the staffer.
     let described = before_comma.split(" by ").next().unwrap_or("");
     let appositive_name =
-        parts.next().is_some_and(|rest| rest.split_whitespace().any(|w| w.starts_with(char::is_uppercase)));
+        after_comma.is_some_and(|rest| rest.split_whitespace().any(|w| w.starts_with(char::is_uppercase)));
     // The head last: finding it lowercases words.
     !appositive_name && with_phrase_head(described, |head| INSIDER_ROLES.contains(&head))
 }
@@ -819,31 +827,89 @@ fn is_person_of_organisation(text: &str) -> bool {
 }
 
 pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
-    let lower = text.to_ascii_lowercase();
-    // Runs of letters, digits and apostrophes (`word_runs` walks ASCII
-    // bytewise instead of decoding every character).
-    // Sized up front: collecting from the iterator grew it twice or more.
-    let mut words: Vec<&str> = Vec::with_capacity(8);
-    words.extend(word_runs(&lower, b"'").map(|(_, w)| w));
+    with_lowercase_runs(text, |words, starts| kind_of_words(text, words, starts, lexicon))
+}
+
+/// Texts up to this many bytes are lowercased on the stack; nearly every
+/// source name is far shorter.
+const STACK_TEXT: usize = 256;
+/// Runs kept on the stack; a text with more takes the heap.
+const STACK_RUNS: usize = 32;
+
+/// Calls `f` with the runs of letters, digits and apostrophes of
+/// `text.to_ascii_lowercase()` and where each starts. On the stack for a
+/// short text: `kind_of` runs for every new source, and the lowercase copy
+/// and the vector of its words were two allocations per source, the
+/// vector grown as it was filled.
+fn with_lowercase_runs<R>(text: &str, f: impl FnOnce(&[&str], &[usize]) -> R) -> R {
+    if text.len() > STACK_TEXT {
+        return lowercase_runs_on_heap(&text.to_ascii_lowercase(), f);
+    }
+    let mut buffer = [0u8; STACK_TEXT];
+    let lowered = &mut buffer[..text.len()];
+    lowered.copy_from_slice(text.as_bytes());
+    lowered.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid, so this never takes the `Err` arm.
+    let Ok(lower) = std::str::from_utf8(lowered) else {
+        return lowercase_runs_on_heap(&text.to_ascii_lowercase(), f);
+    };
+    let (mut words, mut starts) = ([""; STACK_RUNS], [0; STACK_RUNS]);
+    let mut count = 0;
+    for (start, word) in word_runs(lower, b"'") {
+        if count == STACK_RUNS {
+            return lowercase_runs_on_heap(lower, f);
+        }
+        (words[count], starts[count]) = (word, start);
+        count += 1;
+    }
+    f(&words[..count], &starts[..count])
+}
+
+/// The first whitespace-separated word of `text`, and whether a later
+/// word starts with a capital. ASCII text is split bytewise, in the one
+/// pass: splitting on Unicode whitespace, once for each answer, decoded
+/// every character of every new source twice.
+fn first_word_and_name_after(text: &str) -> (Option<&str>, bool) {
+    if !text.is_ascii() {
+        let first = text.split_whitespace().next();
+        let has_name = text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        return (first, has_name);
+    }
+    let mut words = ascii_pieces(text, is_ascii_space);
+    let first = words.next();
+    (first, words.any(|w| w.as_bytes()[0].is_ascii_uppercase()))
+}
+
+/// `with_lowercase_runs` of an already lowercased text, collected on the heap.
+fn lowercase_runs_on_heap<R>(lower: &str, f: impl FnOnce(&[&str], &[usize]) -> R) -> R {
+    let (starts, words): (Vec<usize>, Vec<&str>) = word_runs(lower, b"'").unzip();
+    f(&words, &starts)
+}
+
+/// `kind_of` given the ASCII-lowercased runs of `text` (`words`) and
+/// where each starts (the same in `text`: ASCII lowercasing keeps every
+/// byte where it is and every letter a letter).
+fn kind_of_words(text: &str, words: &[&str], starts: &[usize], lexicon: &Lexicon) -> SourceKind {
     let phrase_hit =
         |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
-    if !names_someone_first(text) && (phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text)) {
+    // The personal-name test last: most sources are turned away by the
+    // cheaper two, which share no state with it.
+    if (phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text)) && !names_someone_first(text) {
         return SourceKind::Anonymous;
     }
-    let has_name = text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let (first, has_name) = first_word_and_name_after(text);
     // "FEC reports", "CDC studies": an acronym names whose records they are.
-    let owned_records = text.split_whitespace().next().is_some_and(|w| w.len() >= 2 && is_all_caps(w))
+    let owned_records = first.is_some_and(|w| w.len() >= 2 && is_all_caps(w))
         && words.iter().any(|w| matches!(*w, "reports" | "studies" | "research"));
     if !has_name && !owned_records && words.iter().any(|w| is_vague_head(w)) {
         return SourceKind::Vague;
     }
     // A record noun makes a document ("the cables", "Documents written
-    // by…"), but not inside a name ("the Lindholm Post").
-    // `words` holds the same runs ASCII-lowercased, so it is looked up
-    // rather than lowercasing each written word again.
-    let written = word_runs(text, b"'").map(|(_, w)| w);
-    let record = written.zip(&words).take(4).enumerate().any(|(i, (w, lower))| {
-        let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+    // by…"), but not inside a name ("the Lindholm Post"). Each word's case
+    // as written is read where its lowercase run starts, rather than
+    // splitting the text into runs a second time.
+    let record = words.iter().zip(starts).take(4).enumerate().any(|(i, (lower, &start))| {
+        let lowercase = text[start..].chars().next().is_some_and(char::is_lowercase);
         (lowercase || i == 0) && lexicon.document_nouns.contains(*lower)
     });
     if record {
@@ -965,6 +1031,26 @@ mod tests {
         for text in ["", " ", "Mayor Ines  Falk", "\tx\x0b y\x0c\rz \n", "a", " lead", "trail ", "é x\u{a0}y  z"] {
             let expected: Vec<&str> = text.split_whitespace().rev().collect();
             assert_eq!(words_from_end(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn first_word_and_later_name_agree_with_splitting() {
+        for text in ["", " ", "FEC reports", "the  Harbour\tBoard", "a b c", " lead Trail", "é Ab", "x\u{a0}Y"] {
+            let first = text.split_whitespace().next();
+            let has_name = text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+            assert_eq!(first_word_and_name_after(text), (first, has_name), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_runs_on_the_stack_agree_with_the_heap() {
+        let many = "Ab ".repeat(STACK_RUNS + 1);
+        let long = format!("{} x", "y".repeat(STACK_TEXT));
+        for text in ["", "Jane O'Neil, CEO", "É-Ü ab", many.as_str(), long.as_str()] {
+            let on_stack = with_lowercase_runs(text, |w, s| (w.join("|"), s.to_vec()));
+            let on_heap = lowercase_runs_on_heap(&text.to_ascii_lowercase(), |w, s| (w.join("|"), s.to_vec()));
+            assert_eq!(on_stack, on_heap, "{text:?}");
         }
     }
 
