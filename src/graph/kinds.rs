@@ -54,6 +54,13 @@ pub(crate) fn classify_mention(text: &str) -> Mention {
         first = w;
     }
     let caps_after_first = capitalised - usize::from(starts_upper(first));
+    // Every word tested below is at most five bytes, and a possessive
+    // ends in "s" or "S": any other first word leaves a name, known
+    // without lowercasing it (only ASCII capitals and the Kelvin sign
+    // lowercase to ASCII, and no word below holds a "k").
+    if first.len() > 5 && !first.ends_with(['s', 'S']) {
+        return Mention::Named;
+    }
     with_lowercase(first, |first| {
         if count == 1 {
             match first {
@@ -1018,6 +1025,9 @@ mod tests {
             ("The A B chair", Mention::Named),
             ("", Mention::Named),
             ("Jane Okafor", Mention::Named),
+            ("SERBIA'S leader", Mention::Description),
+            ("Jonathan", Mention::Named),
+            ("Their  chief", Mention::Description),
         ] {
             assert_eq!(classify_mention(text), mention, "{text:?}");
         }
