@@ -6,6 +6,7 @@
 use super::folded::{Sketch, ends_key, with_ascii_lowercase};
 use super::scan::find_capital_start;
 use super::{FastHash, SourceGraph, SourceKind, SourceNode};
+use crate::bytescan::{find_first, splat};
 use crate::lexicon::WordMap;
 use crate::lexicon::trim_end_str;
 use crate::sentences::tokens::{alphanumeric_run_end, char_at, is_alphanumeric};
@@ -221,6 +222,62 @@ impl<'t> CapitalisedWords<'t> {
     }
 }
 
+/// The high bit of each upper-case ASCII letter of `block` that may have
+/// a letter or digit right before it: the byte before is 0x30 or above,
+/// or lies in the block before (the first byte is always kept).
+fn maybe_inner_capitals(block: u64) -> u64 {
+    const HIGHS: u64 = splat(0x80);
+    let low = block & !HIGHS;
+    let capitals = (low + splat(0x3F)) & !(low + splat(0x25)) & !block & HIGHS;
+    let at_least_0x30 = (block | (low + splat(0x50))) & HIGHS;
+    capitals & ((at_least_0x30 << 8) | 0x80)
+}
+
+/// The start of the run of letters and digits holding byte `i` (itself
+/// one), walking back over the characters before it.
+fn run_start(text: &str, mut i: usize) -> usize {
+    while let Some(before) = text[..i].chars().next_back() {
+        if !is_alphanumeric(before) {
+            break;
+        }
+        i -= before.len_utf8();
+    }
+    i
+}
+
+/// For each of `wanted` (lowercased plain words), whether some capitalised
+/// run of the text, not all capitals, equals it up to ASCII case and holds
+/// an upper-case ASCII letter after its first character ("WikiLeaks").
+///
+/// Two capitalised spellings of a word that differ only in ASCII case
+/// differ after the first character, so one of them has such an inner
+/// capital: a word without one has a single spelling. Inner capitals are
+/// rare in prose (mostly acronyms), so this one cheap pass spares most
+/// articles the index of every capitalised word ([`CapitalisedWords`]).
+fn with_inner_capitals(text: &str, wanted: &[&str]) -> Vec<bool> {
+    let mut found = vec![false; wanted.len()];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = find_first(bytes, i, maybe_inner_capitals, |b| b.is_ascii_uppercase()) {
+        i = at + 1;
+        let inner = text[..at].chars().next_back().is_some_and(is_alphanumeric);
+        if !inner {
+            continue;
+        }
+        let start = run_start(text, at);
+        let end = alphanumeric_run_end(text, at + 1);
+        i = end;
+        let run = &text[start..end];
+        if run.len() < 4 || !char_at(text, start).0.is_uppercase() || is_all_caps(run) {
+            continue;
+        }
+        for (k, word) in wanted.iter().enumerate() {
+            found[k] |= word.eq_ignore_ascii_case(run);
+        }
+    }
+    found
+}
+
 /// Finds the whole-word, capitalised spellings of a name word.
 struct WordFinder<'t> {
     text: &'t str,
@@ -235,6 +292,11 @@ impl<'t> WordFinder<'t> {
         // A plain word's index entries are already capitalised and not all
         // capitals, so they are read in place.
         if is_plain_word(word) {
+            // An empty index (no word indexed) answers nothing: no copy,
+            // lowercasing and hashing of the word.
+            if self.index.by_lower.is_empty() {
+                return Spellings::default();
+            }
             return with_ascii_lowercase(word, |lower| self.index.get(lower));
         }
         let text = self.text;
@@ -376,8 +438,13 @@ pub fn variants(text: &str, graph: &SourceGraph) -> Vec<Variant> {
         lower_ends.push(lower_words.len());
     }
     lower_words.make_ascii_lowercase();
-    let wanted = lower_ends.iter().scan(0, |start, &end| Some(&lower_words[std::mem::replace(start, end)..end]));
-    let mut finder = WordFinder { text, index: CapitalisedWords::of(text, wanted), lower: None };
+    let wanted: Vec<&str> =
+        lower_ends.iter().scan(0, |start, &end| Some(&lower_words[std::mem::replace(start, end)..end])).collect();
+    // Only words written with an inner capital somewhere can have two
+    // spellings, so only they are indexed (most articles have none).
+    let inner = if wanted.is_empty() { Vec::new() } else { with_inner_capitals(text, &wanted) };
+    let indexed = wanted.iter().zip(&inner).filter(|(_, inner)| **inner).map(|(word, _)| *word);
+    let mut finder = WordFinder { text, index: CapitalisedWords::of(text, indexed), lower: None };
     let mut out: Vec<Variant> = Vec::new();
     for (k, node) in nodes.iter().enumerate() {
         let node_words = &words[k.checked_sub(1).map_or(0, |p| ends[p])..ends[k]];
@@ -455,6 +522,21 @@ mod tests {
         }
         let pair = finder.spellings("Okafor").pair().map(|((_, a), (_, b))| (a, b));
         assert_eq!(pair, Some(("Okafor", "OKafor")));
+    }
+
+    #[test]
+    fn every_word_with_two_spellings_has_an_inner_capital() {
+        let text = "Wikileaks, WikiLeaks; Okafor OKafor. McAllister Mcallister, NATO Nato; ÉcoleX Écolex \
+             aBcd ABCD Abcd; xWikiLeaks—Plain Plain, éOkafor Müller MüLler";
+        let words = ["wikileaks", "okafor", "mcallister", "nato", "Écolex", "abcd", "plain", "müller", "missing"];
+        let index = CapitalisedWords::of(text, words.iter().copied());
+        let inner = with_inner_capitals(text, &words);
+        for (word, inner) in words.iter().zip(inner) {
+            let two = index.get(word).pair().is_some();
+            assert!(inner || !two, "{word}");
+        }
+        let expected = [true, true, true, false, true, false, false, true, false];
+        assert_eq!(with_inner_capitals(text, &words), expected);
     }
 
     #[test]
