@@ -137,7 +137,7 @@ impl TokenSet {
 
     /// [`Self::contains`] once `word` passed the filter.
     #[inline(never)]
-    fn contains_unfiltered(&self, word: &str) -> bool {
+    pub fn contains_unfiltered(&self, word: &str) -> bool {
         self.words.contains(word)
     }
 }
@@ -507,13 +507,17 @@ impl Lexicon {
         }
     }
 
-    /// False when `lower` is surely neither a cue word nor the first word
-    /// of a cue phrase. Every token is asked both; the two filters share
-    /// one slot, so most tokens are turned away for the price of one.
+    /// Whether `lower` may be a cue word or the first word of a cue phrase
+    /// (false when it is surely neither), and whether it may be a content
+    /// noun, from one filter slot: the cue search asks both of every word
+    /// (the possessive-noun search walked every token again for the
+    /// second), and the cue filters share the slot so that most words are
+    /// turned away for the price of one.
     #[inline]
-    pub fn may_start_cue(&self, lower: &str) -> bool {
+    pub fn cue_and_noun_filters(&self, lower: &str) -> (bool, bool) {
         let slot = WordFilter::slot(lower);
-        self.cue_word_filter.has_slot(slot) || self.cue_phrases.first_words.has_slot(slot)
+        let may_start_cue = self.cue_word_filter.has_slot(slot) || self.cue_phrases.first_words.has_slot(slot);
+        (may_start_cue, self.content_nouns.filter.has_slot(slot))
     }
 
     #[inline]
@@ -660,10 +664,13 @@ mod tests {
         let lex = Lexicon::builtin();
         for (word, cue) in &lex.cue_words {
             assert_eq!(lex.cue_word(word), Some(*cue), "{word}");
-            assert!(lex.may_start_cue(word), "{word}");
+            assert!(lex.cue_and_noun_filters(word).0, "{word}");
         }
         for first in lex.cue_phrases.by_first.keys() {
-            assert!(lex.may_start_cue(first), "{first}");
+            assert!(lex.cue_and_noun_filters(first).0, "{first}");
+        }
+        for noun in &lex.content_nouns.words {
+            assert!(lex.cue_and_noun_filters(noun).1, "{noun}");
         }
         for index in [&lex.vague, &lex.anonymous] {
             for first in index.by_first.keys() {

@@ -299,8 +299,12 @@ fn gerund_opens_clause(v: &View, i: usize) -> bool {
 const MAX_PHRASE_WORDS: usize = 6;
 
 /// All cues of `v`, left to right, not overlapping.
-pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
+/// The cues of the sentence in `out`, and in `nouns` the unquoted words
+/// that may be content nouns ([`Lexicon::cue_and_noun_filters`]): the
+/// possessive-noun search reads those instead of every token again.
+pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>, nouns: &mut Vec<usize>) {
     out.clear();
+    nouns.clear();
     // The words a phrase may span, on the stack: a Vec here cost an
     // allocation per sentence.
     let mut words: [&str; MAX_PHRASE_WORDS] = [""; MAX_PHRASE_WORDS];
@@ -308,12 +312,17 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
     while i < v.len() {
         // Speech reported inside a direct quotation is the speaker's own
         // words, not an attribution the article makes.
-        if !v.is_word(i) || v.quoted(i) {
+        let token = &v.toks[i];
+        if !token.is_word() || token.quoted {
             i += 1;
             continue;
         }
-        let first = v.lw(i);
-        if !lexicon.may_start_cue(first) {
+        let first = token.word;
+        let (may_start_cue, may_be_noun) = lexicon.cue_and_noun_filters(first);
+        if may_be_noun {
+            nouns.push(i);
+        }
+        if !may_start_cue {
             i += 1;
             continue;
         }
@@ -325,6 +334,10 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>) {
             }
             if let Some((len, &kind)) = lexicon.cue_phrases.longest_at(&words[..count]) {
                 out.push(CueMatch { start: i, end: i + len, kind, form: None });
+                // The phrase's other words are passed over by the cue
+                // search, but not by the noun one (they share the first
+                // word's quotation state: no quotation mark between).
+                nouns.extend((i + 1..i + len).filter(|&k| lexicon.cue_and_noun_filters(v.lw(k)).1));
                 i += len;
                 continue;
             }

@@ -76,11 +76,18 @@ impl View<'_> {
         self.is_punct(i, ",")
     }
 
-    /// Starts with an upper-case letter.
+    /// Starts with an upper-case letter. An ASCII first byte, as most
+    /// are, is tested alone: slicing the token's text and decoding its
+    /// first character cost several times more, for a test asked of many
+    /// tokens around every cue.
     pub fn is_cap(&self, i: usize) -> bool {
-        i < self.len()
-            && self.toks[i].kind == TokenKind::Word
-            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        if i >= self.len() || self.toks[i].kind != TokenKind::Word {
+            return false;
+        }
+        match self.text.as_bytes()[self.toks[i].span.range()].first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.raw(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     pub fn is_number(&self, i: usize) -> bool {
