@@ -120,7 +120,17 @@ struct Prepared {
 }
 
 fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
-    let builtin = Arc::new(Lexicon::builtin());
+    // The built-in word lists are parsed while the folders are walked: both
+    // come before any file is checked, so each is wall time one-for-one.
+    let mut errors = Vec::new();
+    let (builtin, found) = std::thread::scope(|scope| {
+        let lexicon = scope.spawn(Lexicon::builtin);
+        let found = inputs::collect_with(&args.paths, args.stdin_filename.as_deref(), !args.no_ignore, &mut errors);
+        match lexicon.join() {
+            Ok(lexicon) => (Arc::new(lexicon), found),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
     let forced = match &args.config {
         Some(path) => match config::load(Path::new(path), &builtin) {
             Ok(settings) => Some(settings),
@@ -131,8 +141,6 @@ fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
         },
         None => None,
     };
-    let mut errors = Vec::new();
-    let found = inputs::collect_with(&args.paths, args.stdin_filename.as_deref(), !args.no_ignore, &mut errors);
     let resolver = Resolver::new(builtin, forced, args.isolated);
     let inputs =
         found.into_iter().filter(|(input, explicit)| wanted(input, *explicit, args, &resolver)).map(|(i, _)| i);
