@@ -867,14 +867,29 @@ fn is_expletive_it(text: &str, source: Span) -> bool {
 /// the cue, with no clause or quotation).
 fn is_stance_on_a_thing(text: &str, a: &Attribution) -> bool {
     const MAX_THING_WORDS: usize = 8;
-    let Some(content) = a.content.first() else { return false };
-    let words: Vec<&str> = content.of(text).split_whitespace().collect();
+    // Every test below needs exactly one piece of content of at most
+    // `MAX_THING_WORDS` words: a longer one (often a whole sentence) is
+    // turned away after that many words, without collecting them all.
+    let [content] = a.content[..] else { return false };
+    let mut kept = [""; MAX_THING_WORDS];
+    let mut count = 0;
+    for word in content.of(text).split_whitespace() {
+        if count == MAX_THING_WORDS {
+            return false;
+        }
+        kept[count] = word;
+        count += 1;
+    }
+    let words = &kept[..count];
+    // Lowercased on the stack, and first: most content opens otherwise.
     let starts_a_thing = words.first().is_some_and(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "these" | "those"
-        )
+        folded::with_ascii_lowercase(w, |w| {
+            matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "these" | "those")
+        })
     });
+    if !starts_a_thing {
+        return false;
+    }
     // "rejected the request", "approved the plan": a decision, whatever
     // the cue's kind.
     const DECIDED_THINGS: &[&str] = &[
@@ -898,12 +913,10 @@ fn is_stance_on_a_thing(text: &str, a: &Attribution) -> bool {
         "nomination",
         "resignation",
     ];
-    let decided =
-        words.last().is_some_and(|w| DECIDED_THINGS.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()));
+    let decided = words
+        .last()
+        .is_some_and(|w| folded::with_lowercase(w.trim_end_matches(['.', ',']), |w| DECIDED_THINGS.contains(&w)));
     (a.kind == crate::lexicon::CueKind::Cognition || decided)
-        && a.content.len() == 1
-        && starts_a_thing
-        && words.len() <= MAX_THING_WORDS
         && !words.iter().any(|w| w.eq_ignore_ascii_case("that") || w.starts_with(['"', '“']))
 }
 
