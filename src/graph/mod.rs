@@ -387,9 +387,13 @@ fn find_ascii_folded(text: &[u8], word: &[u8], first: usize, last: usize) -> Opt
     let Some((&lead, rest)) = word.split_first() else { return Some(first) };
     let last = last.min(text.len().checked_sub(word.len())?);
     let mut at = first;
-    // Candidates are found a block at a time; most of an article holds
-    // neither case of the word's first letter.
-    while let Some(candidate) = scan::find_folded_byte(text, at, lead).filter(|&c| c <= last) {
+    // Candidates are found a block at a time, by the first two letters
+    // when there are two; most of an article holds neither case of them.
+    let find = |at: usize| match rest.first() {
+        Some(&second) => scan::find_folded_pair(text, at, lead, second),
+        None => scan::find_folded_byte(text, at, lead),
+    };
+    while let Some(candidate) = find(at).filter(|&c| c <= last) {
         if text[candidate + 1..candidate + word.len()].eq_ignore_ascii_case(rest) {
             return Some(candidate);
         }

@@ -7,7 +7,7 @@
 //! "does this word hold a zero byte" trick) and only look closer at the
 //! blocks that hold a candidate.
 
-use crate::bytescan::{find_first, splat, zero_bytes};
+use crate::bytescan::{find_first, splat, word_at, zero_bytes};
 
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -19,6 +19,39 @@ pub(crate) fn find_folded_byte(bytes: &[u8], from: usize, lower: u8) -> Option<u
     let fold = if lower.is_ascii_lowercase() { 0x20 } else { 0 };
     let (pattern, folds) = (splat(lower), splat(fold));
     find_first(bytes, from, |block| zero_bytes((block | folds) ^ pattern), |b| b | fold == lower)
+}
+
+/// The first index `>= from` where two bytes in a row, ASCII-lowercased,
+/// are `first` and `second` (bytes that are not upper-case ASCII letters).
+/// A word's first letter alone is found every dozen bytes of an article
+/// (an "s", a "t"), and each find was a restarted scan and a comparison;
+/// its first two letters together are rare.
+pub(crate) fn find_folded_pair(bytes: &[u8], from: usize, first: u8, second: u8) -> Option<usize> {
+    let folds = |lower: u8| splat(if lower.is_ascii_lowercase() { 0x20 } else { 0 });
+    let (fold_first, fold_second) = (folds(first), folds(second));
+    let (want_first, want_second) = (splat(first), splat(second));
+    let mut at = from;
+    // The block at `at` and the one a byte later, for the pair at each
+    // of the eight starts; the marks must be exact for every byte, as
+    // both blocks' marks are combined.
+    while at + 9 <= bytes.len() {
+        let firsts = exact_zero_bytes((word_at(bytes, at) | fold_first) ^ want_first);
+        let seconds = exact_zero_bytes((word_at(bytes, at + 1) | fold_second) ^ want_second);
+        let both = firsts & seconds;
+        if both != 0 {
+            return Some(at + (both.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let fold = |b: u8, lower: u8| if lower.is_ascii_lowercase() { b | 0x20 == lower } else { b == lower };
+    (at..bytes.len().saturating_sub(1)).find(|&k| fold(bytes[k], first) && fold(bytes[k + 1], second))
+}
+
+/// The high bit of exactly those bytes of `block` that are zero (unlike
+/// `zero_bytes`, no byte above a zero byte is marked falsely).
+fn exact_zero_bytes(block: u64) -> u64 {
+    let low_bits_set = (block & !HIGHS) + !HIGHS;
+    !(low_bits_set | block) & HIGHS
 }
 
 /// The first index `>= from` holding an upper-case ASCII letter or the
@@ -141,6 +174,21 @@ mod tests {
                 for from in [0, 1, 5, 9, 19] {
                     let expected = (from..hay.len()).find(|&k| hay[k].to_ascii_lowercase() == lower);
                     assert_eq!(find_folded_byte(&hay, from, lower), expected, "{hay:?} {lower} {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn folded_pair_agrees_with_a_plain_search() {
+        let mut hays = haystacks();
+        hays.push(b"Sa sA.sa-SAs xsa".repeat(3));
+        for hay in hays {
+            for (first, second) in [(b's', b'a'), (b'.', b'.'), (b'a', b'.'), (b'-', b's'), (0xC3, b'.')] {
+                for from in [0, 1, 5, 9, 19] {
+                    let expected = (from..hay.len().saturating_sub(1))
+                        .find(|&k| hay[k].to_ascii_lowercase() == first && hay[k + 1].to_ascii_lowercase() == second);
+                    assert_eq!(find_folded_pair(&hay, from, first, second), expected, "{hay:?} {first} {from}");
                 }
             }
         }
