@@ -22,10 +22,15 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Calls `f` with `word.to_ascii_lowercase()`, on the stack when short.
 pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.len() > STACK_WORD {
+    with_ascii_lowercase_within::<STACK_WORD, R>(word, f)
+}
+
+/// `with_ascii_lowercase`, on the stack for up to `N` bytes.
+pub(crate) fn with_ascii_lowercase_within<const N: usize, R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() > N {
         return f(&word.to_ascii_lowercase());
     }
-    let mut buffer = [0u8; STACK_WORD];
+    let mut buffer = [0u8; N];
     let lowered = &mut buffer[..word.len()];
     lowered.copy_from_slice(word.as_bytes());
     lowered.make_ascii_lowercase();

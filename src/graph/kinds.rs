@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::LazyLock;
 
-use super::folded::{WordList, alphanumeric_ends_key, with_ascii_lowercase, with_lowercase};
+use super::folded::{
+    WordList, alphanumeric_ends_key, with_ascii_lowercase, with_ascii_lowercase_within, with_lowercase,
+};
 use super::identity::ascii_pieces;
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
@@ -318,17 +320,30 @@ pub(crate) fn names_an_office(lower: &str) -> bool {
 /// descriptions ("the vain hope", "the final say") are not sources a
 /// reader would look back for.
 pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
-    let lower = text.trim().to_lowercase();
+    with_lowercase_text(text.trim(), |lower| lower_could_point_back(lower, lexicon))
+}
+
+/// `could_point_back` of a mention already trimmed and lowercased.
+fn lower_could_point_back(lower: &str, lexicon: &Lexicon) -> bool {
     // "he'll", "she’d": the pronoun before the contraction.
     let pronoun = lower.split(['\'', '’']).next().unwrap_or("");
     if matches!(pronoun, "he" | "she" | "it" | "they" | "him" | "her" | "them") {
         return true;
     }
-    with_phrase_head(&lower, |head| {
+    with_phrase_head(lower, |head| {
         is_role_noun(head)
             || matches!(head, "people" | "officials" | "sources" | "website" | "site" | "page" | "blog" | "account")
             || lexicon.document_nouns.contains(head)
     }) || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
+}
+
+/// Calls `f` with `text.to_lowercase()`, lowercased on the stack when
+/// `text` is ASCII and at most `STACK_TEXT` bytes: the source tests
+/// lowercase every mention they judge, and the copy was an allocation
+/// each time.
+fn with_lowercase_text<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    // For ASCII, `to_lowercase` and ASCII lowercasing agree.
+    if text.is_ascii() { with_ascii_lowercase_within::<STACK_TEXT, R>(text, f) } else { f(&text.to_lowercase()) }
 }
 
 /// Whether a source mention reads as someone or something that can say
@@ -360,18 +375,33 @@ pub(crate) fn could_be_a_source(text: &str, kind: SourceKind, lexicon: &Lexicon)
     if text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || could_point_back(text, lexicon) {
         return true;
     }
-    let lower = text.to_lowercase();
     if is_organisation(text) || is_person_by_role(text) {
         return true;
     }
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let head = phrase_head(&lower);
-    let head_at = words.iter().position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == head);
-    let object_of = head_at.is_some_and(|k| words.get(k + 1) == Some(&"of"));
+    with_lowercase_text(text, |lower| with_phrase_head(lower, |head| may_speak_by_shape(lower, head)))
+}
+
+/// The last test of `could_be_a_source`, given the mention lowercased and
+/// its phrase head: more than one word, or one plural word, and the head
+/// not the object of "of". One pass over the words, without collecting
+/// them.
+fn may_speak_by_shape(lower: &str, head: &str) -> bool {
+    let (mut words, mut head_found, mut after_head, mut object_of) = (0, false, false, false);
+    for w in lower.split_whitespace() {
+        // Only the word after the first one that is the head counts.
+        if after_head {
+            object_of = w == "of";
+            after_head = false;
+        }
+        if !head_found && w.trim_matches(|c: char| !c.is_alphanumeric()) == head {
+            (head_found, after_head) = (true, true);
+        }
+        words += 1;
+    }
     // One plural word is a crowd that speaks ("protesters"); one singular
     // word is rarely a speaker ("history", "instance").
-    let crowd = words.len() == 1 && lower.len() > 4 && lower.ends_with('s') && !lower.ends_with("ss");
-    (words.len() > 1 || crowd) && !object_of
+    let crowd = words == 1 && lower.len() > 4 && lower.ends_with('s') && !lower.ends_with("ss");
+    (words > 1 || crowd) && !object_of
 }
 
 /// Whether an unnamed source is a group ("people close to the company",
@@ -569,16 +599,11 @@ pub(crate) fn is_role_noun(head: &str) -> bool {
     ROLE_LIST.holds(head)
 }
 
-/// The head of a noun phrase: its last word before a preposition or a
-/// comma ("US Ambassador to Italy" → "ambassador"), lowercased and without
-/// a plural "s".
-fn phrase_head(text: &str) -> String {
-    with_phrase_head(text, str::to_string)
-}
-
-/// Calls `f` with `phrase_head(text)`, built on the stack when the head
-/// word is short ASCII: the kind tests ask for a head for every new
-/// source, and only compare it.
+/// Calls `f` with the head of a noun phrase: its last word before a
+/// preposition or a comma ("US Ambassador to Italy" → "ambassador"),
+/// lowercased and without a plural "s" (kept when what is left is no
+/// role). Built on the stack when the head word is short ASCII: the kind
+/// tests ask for a head for every new source, and only compare it.
 fn with_phrase_head<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     let last = last_head_word(text);
     let last = after_last(last, b'-');
