@@ -18,6 +18,7 @@
 //! reads it that way.
 
 use crate::attributions::Attribution;
+use crate::bytescan::{find_first, splat, zero_bytes};
 use crate::graph::folded::with_ascii_lowercase;
 use crate::graph::identity::{Aliases, host_of};
 use crate::graph::kinds::kind_of;
@@ -113,12 +114,24 @@ fn set_relay(
 /// Where ", which cited Y" (or "who quoted", "citing") starts inside a
 /// source mention: (end of the relay's own name, verb span, cited span).
 fn citation_inside(text: &str, source: Span) -> Option<(usize, Span, Span)> {
-    // Every marker opens with ", ": most mentions have none, and they are
-    // spared lowercasing and seven searches.
-    if !source.of(text).as_bytes().windows(2).any(|pair| pair == b", ") {
-        return None;
-    }
-    let lower = source.of(text).to_ascii_lowercase();
+    let mention = source.of(text).as_bytes();
+    let (at, marker) = first_citation_marker(mention)?;
+    let verb = marker.split_whitespace().last()?;
+    let verb_from = at + marker.trim_end().rfind(verb)?;
+    let verb_to = verb_from + verb.len();
+    let cited_from = at + marker.len();
+    let cited_to = mention[cited_from..].iter().position(|&b| b == b',').map_or(mention.len(), |k| cited_from + k);
+    let base = source.start;
+    let cited = trim_span(text, Span::new(base + cited_from, base + cited_to));
+    (!cited.is_empty()).then_some((base + at, Span::new(base + verb_from, base + verb_to), cited))
+}
+
+/// The first citation marker in `mention` (up to ASCII case) and where it
+/// starts. Every marker opens with ", ", so only the commas are tried,
+/// found eight bytes at a time: a search of a lowercased copy for each
+/// of the seven markers cost more than the rest of the relay patterns.
+/// No marker is a prefix of another, so at most one matches at a comma.
+fn first_citation_marker(mention: &[u8]) -> Option<(usize, &'static str)> {
     const MARKERS: &[&str] = &[
         ", which cited ",
         ", which quoted ",
@@ -128,15 +141,18 @@ fn citation_inside(text: &str, source: Span) -> Option<(usize, Span, Span)> {
         ", citing ",
         ", quoting ",
     ];
-    let (at, marker) = MARKERS.iter().filter_map(|m| lower.find(m).map(|i| (i, *m))).min_by_key(|(i, _)| *i)?;
-    let verb = marker.split_whitespace().last()?;
-    let verb_from = at + marker.trim_end().rfind(verb)?;
-    let verb_to = verb_from + verb.len();
-    let cited_from = at + marker.len();
-    let cited_to = lower[cited_from..].find(',').map_or(lower.len(), |k| cited_from + k);
-    let base = source.start;
-    let cited = trim_span(text, Span::new(base + cited_from, base + cited_to));
-    (!cited.is_empty()).then_some((base + at, Span::new(base + verb_from, base + verb_to), cited))
+    let commas = |word: u64| zero_bytes(word ^ splat(b','));
+    let mut from = 0;
+    loop {
+        let comma = find_first(mention, from, commas, |b| b == b',')?;
+        let opens = |marker: &&str| {
+            mention.get(comma..comma + marker.len()).is_some_and(|m| m.eq_ignore_ascii_case(marker.as_bytes()))
+        };
+        if let Some(marker) = MARKERS.iter().copied().find(opens) {
+            return Some((comma, marker));
+        }
+        from = comma + 1;
+    }
 }
 
 /// "The Gazette's report, which cited the port director, said …": the
@@ -509,6 +525,28 @@ mod tests {
             text_chains("According to the Coastal Wire, which cited two harbour pilots, the pier will close in May.");
         assert!(has(&c, &["Coastal Wire", "two harbour pilots"]), "{c:?}");
         assert!(!c.iter().flatten().any(|n| n.contains("which")), "{c:?}");
+    }
+
+    #[test]
+    fn citation_markers_are_found_as_a_search_of_each_would_find_them() {
+        let markers = [", which cited ", ", who QUOTED ", ", citing ", ", quoting ", ", that cited "];
+        for mention in [
+            "the Wire, citing officials",
+            "the Wire , which cited, the Post, Who Quoted the mayor",
+            "a long mention, with, commas, and then, That Cited the report",
+            "no marker here, none, at all",
+            "ends in a comma,",
+            "Café, citing",
+            "Café, citing x",
+        ] {
+            let lower = mention.to_ascii_lowercase();
+            let expected = markers
+                .iter()
+                .filter_map(|m| lower.find(&m.to_ascii_lowercase()).map(|i| (i, m.len())))
+                .min_by_key(|&(i, _)| i);
+            let found = first_citation_marker(mention.as_bytes()).map(|(i, m)| (i, m.len()));
+            assert_eq!(found, expected, "{mention}");
+        }
     }
 
     #[test]
