@@ -194,9 +194,31 @@ mod tests {
         }
     }
 
+    /// The pattern [`find_name`] matches by hand, for the regex crate to check it.
+    fn name_pattern() -> &'static regex::Regex {
+        static PATTERN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+").unwrap()
+        });
+        &PATTERN
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+        /// Texts made of the characters the pattern turns on, so that
+        /// names, near-names and their edges are common.
+        #[test]
+        fn names_agree_with_the_pattern_on_any_text(text in "[ABab '’.\\-_é\t1\n]{0,32}") {
+            for from in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let expected = name_pattern().find_at(&text, from).map(|m| (m.start(), m.end()));
+                proptest::prop_assert_eq!(find_name(&text, from), expected, "{:?} {}", text, from);
+            }
+        }
+    }
+
     #[test]
     fn names_agree_with_the_pattern() {
-        let pattern = regex::Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: +(?:[A-Z]\.|[A-Z][A-Za-z'’-]+))+").unwrap();
+        let pattern = name_pattern();
         let texts = [
             "Jane Okafor met J. Smith. Smith said Harbour Gazette Reporter Tom Lee was there. He Also Went.\nAnn Bo",
             "McDonald Smith and O’Brien  Lee-Ray, aJohn Doe _Ann Bo 1Ann Bo éAnn Bo Ann B.C. Ann  B. Ann Bé",
