@@ -239,7 +239,7 @@ impl<T: Clone> PhraseIndex<T> {
     }
 
     /// [`Self::longest_at`] once `first` passed the filter.
-    fn longest_from<'a>(&'a self, first: &str, words: &[&str]) -> Option<(usize, &'a T)> {
+    pub fn longest_from<'a>(&'a self, first: &str, words: &[&str]) -> Option<(usize, &'a T)> {
         let entries = self.by_first.get(first)?;
         entries.iter().find_map(|p| {
             let matches = p.rest.len() < words.len()
@@ -320,6 +320,39 @@ pub struct Lexicon {
     pub abbreviations: TokenSet,
     /// Words that show a sentence reports someone's stance.
     pub stance: TokenSet,
+    /// What the words of each filter slot may be to the cue search.
+    cue_roles: CueRoles,
+}
+
+/// A word's shape may be that of a cue word ([`CueRoles`]).
+pub const MAY_BE_CUE_WORD: u8 = 1;
+/// A word's shape may be that of a cue phrase's first word.
+pub const MAY_START_CUE_PHRASE: u8 = 2;
+/// A word's shape may be that of a content noun.
+pub const MAY_BE_CONTENT_NOUN: u8 = 4;
+
+/// One byte per [`WordFilter`] slot holding which of the cue word, cue
+/// phrase and content noun lists have a word of that shape. The cue search
+/// asks all three of every token: three filters cost three bit probes, and
+/// a slot computed again for each lookup that followed. Rebuilt from the
+/// lists whenever words are added.
+#[derive(Clone, Debug)]
+struct CueRoles {
+    by_slot: Box<[u8; 1 << WordFilter::SLOT_BITS]>,
+}
+
+impl Default for CueRoles {
+    fn default() -> Self {
+        CueRoles { by_slot: Box::new([0; 1 << WordFilter::SLOT_BITS]) }
+    }
+}
+
+impl CueRoles {
+    fn mark<'w>(&mut self, words: impl Iterator<Item = &'w String>, role: u8) {
+        for word in words {
+            self.by_slot[WordFilter::slot(word)] |= role;
+        }
+    }
 }
 
 /// One lexicon file as written in TOML; every part is optional so that a
@@ -481,6 +514,15 @@ impl Lexicon {
         self.credit_markers.extend(file.credits.markers.iter().cloned());
         self.abbreviations.extend(file.abbreviations.words.iter().cloned());
         lower_into(&mut self.stance, &file.stance.words);
+        self.rebuild_cue_roles();
+    }
+
+    fn rebuild_cue_roles(&mut self) {
+        let mut roles = CueRoles::default();
+        roles.mark(self.cue_words.keys(), MAY_BE_CUE_WORD);
+        roles.mark(self.cue_phrases.by_first.keys(), MAY_START_CUE_PHRASE);
+        roles.mark(self.content_nouns.words.iter(), MAY_BE_CONTENT_NOUN);
+        self.cue_roles = roles;
     }
 
     /// Registers every inflection of a verb entry ("say:said" or "believe").
@@ -507,17 +549,17 @@ impl Lexicon {
         }
     }
 
-    /// Whether `lower` may be a cue word or the first word of a cue phrase
-    /// (false when it is surely neither), and whether it may be a content
-    /// noun, from one filter slot: the cue search asks both of every word
-    /// (the possessive-noun search walked every token again for the
-    /// second), and the cue filters share the slot so that most words are
-    /// turned away for the price of one.
+    /// Which of the cue word, cue phrase and content noun lists may hold
+    /// `lower` (a clear bit: surely not), from one slot and one byte.
     #[inline]
-    pub fn cue_and_noun_filters(&self, lower: &str) -> (bool, bool) {
-        let slot = WordFilter::slot(lower);
-        let may_start_cue = self.cue_word_filter.has_slot(slot) || self.cue_phrases.first_words.has_slot(slot);
-        (may_start_cue, self.content_nouns.filter.has_slot(slot))
+    pub fn cue_roles(&self, lower: &str) -> u8 {
+        self.cue_roles.by_slot[WordFilter::slot(lower)]
+    }
+
+    /// [`Self::cue_word`] once [`Self::cue_roles`] said it may be one.
+    #[inline(never)]
+    pub fn cue_word_unfiltered(&self, lower: &str) -> Option<CueWord> {
+        self.cue_words.get(lower).copied()
     }
 
     #[inline]
@@ -664,13 +706,13 @@ mod tests {
         let lex = Lexicon::builtin();
         for (word, cue) in &lex.cue_words {
             assert_eq!(lex.cue_word(word), Some(*cue), "{word}");
-            assert!(lex.cue_and_noun_filters(word).0, "{word}");
+            assert!(lex.cue_roles(word) & MAY_BE_CUE_WORD != 0, "{word}");
         }
         for first in lex.cue_phrases.by_first.keys() {
-            assert!(lex.cue_and_noun_filters(first).0, "{first}");
+            assert!(lex.cue_roles(first) & MAY_START_CUE_PHRASE != 0, "{first}");
         }
         for noun in &lex.content_nouns.words {
-            assert!(lex.cue_and_noun_filters(noun).1, "{noun}");
+            assert!(lex.cue_roles(noun) & MAY_BE_CONTENT_NOUN != 0, "{noun}");
         }
         for index in [&lex.vague, &lex.anonymous] {
             for first in index.by_first.keys() {

@@ -3,7 +3,7 @@
 
 use super::view::View;
 use super::words::is_determiner;
-use crate::lexicon::{CueKind, Lexicon, VerbForm};
+use crate::lexicon::{CueKind, Lexicon, MAY_BE_CONTENT_NOUN, MAY_BE_CUE_WORD, MAY_START_CUE_PHRASE, VerbForm};
 
 /// A cue found in a sentence, by token index (`end` exclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -300,7 +300,7 @@ const MAX_PHRASE_WORDS: usize = 6;
 
 /// All cues of `v`, left to right, not overlapping.
 /// The cues of the sentence in `out`, and in `nouns` the unquoted words
-/// that may be content nouns ([`Lexicon::cue_and_noun_filters`]): the
+/// that may be content nouns ([`Lexicon::cue_roles`]): the
 /// possessive-noun search reads those instead of every token again.
 pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>, nouns: &mut Vec<usize>) {
     out.clear();
@@ -318,31 +318,34 @@ pub fn find(v: &View, lexicon: &Lexicon, out: &mut Vec<CueMatch>, nouns: &mut Ve
             continue;
         }
         let first = token.word;
-        let (may_start_cue, may_be_noun) = lexicon.cue_and_noun_filters(first);
-        if may_be_noun {
+        // One slot and one byte say which lists may hold the word; each
+        // lookup below reads its answer instead of its own filter.
+        let roles = lexicon.cue_roles(first);
+        if roles & MAY_BE_CONTENT_NOUN != 0 {
             nouns.push(i);
         }
-        if !may_start_cue {
+        if roles & (MAY_BE_CUE_WORD | MAY_START_CUE_PHRASE) == 0 {
             i += 1;
             continue;
         }
-        if lexicon.cue_phrases.may_start_with(first) {
+        if roles & MAY_START_CUE_PHRASE != 0 {
             let mut count = 0;
             for k in (i..v.len().min(i + MAX_PHRASE_WORDS)).take_while(|&k| v.is_word(k)) {
                 words[count] = v.lw(k);
                 count += 1;
             }
-            if let Some((len, &kind)) = lexicon.cue_phrases.longest_at(&words[..count]) {
+            if let Some((len, &kind)) = lexicon.cue_phrases.longest_from(first, &words[..count]) {
                 out.push(CueMatch { start: i, end: i + len, kind, form: None });
                 // The phrase's other words are passed over by the cue
                 // search, but not by the noun one (they share the first
                 // word's quotation state: no quotation mark between).
-                nouns.extend((i + 1..i + len).filter(|&k| lexicon.cue_and_noun_filters(v.lw(k)).1));
+                nouns.extend((i + 1..i + len).filter(|&k| lexicon.cue_roles(v.lw(k)) & MAY_BE_CONTENT_NOUN != 0));
                 i += len;
                 continue;
             }
         }
-        if let Some(cue) = lexicon.cue_word(first)
+        if roles & MAY_BE_CUE_WORD != 0
+            && let Some(cue) = lexicon.cue_word_unfiltered(first)
             && used_as_verb(v, i, cue.form)
             && (!cue.noun_like
                 || !v.is_cap(i)
