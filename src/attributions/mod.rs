@@ -931,7 +931,7 @@ fn headline_colon(v: &View) -> Option<Attribution> {
     }
     let end = v.content_end();
     (colon + 1 < end).then(|| {
-        new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), vec![v.span(colon + 1, end)])
+        new_attribution(v.token_span(colon), CueKind::Speech, Some(v.span(0, colon)), vec![v.span(colon + 1, end)])
     })
 }
 
@@ -996,7 +996,7 @@ fn poll_cue(v: &View, found: &[CueMatch], lexicon: &Lexicon) -> Option<Attributi
         return None;
     }
     let content = v.span(source_end + 1, end);
-    Some(new_attribution(v.toks[i].span, CueKind::Evidence, Some(v.span(i + 1, source_end)), vec![content]))
+    Some(new_attribution(v.token_span(i), CueKind::Evidence, Some(v.span(i + 1, source_end)), vec![content]))
 }
 
 /// The poll noun at `h` heads its phrase: last, or followed only by what
@@ -1028,7 +1028,7 @@ fn possessor_before(v: &View, noun: usize) -> Option<Span> {
     }
     let w = v.lw(k);
     if matches!(w, "his" | "her" | "their" | "its" | "my" | "our") {
-        return Some(v.toks[k].span);
+        return Some(v.token_span(k));
     }
     // "Trump's" is one token; "Sanders’ " ends in an apostrophe token.
     let possessive = w.ends_with("'s") || w.ends_with("’s");
@@ -1096,7 +1096,7 @@ fn speaker_label(v: &View, sentences: &[Sentence], index: usize) -> Option<Attri
     let block = sentences[index].block;
     content.extend(sentences[index + 1..].iter().take_while(|s| s.block == block).map(|s| s.span));
     content.retain(|c| !c.is_empty());
-    Some(new_attribution(v.toks[colon].span, CueKind::Speech, Some(v.span(0, colon)), content))
+    Some(new_attribution(v.token_span(colon), CueKind::Speech, Some(v.span(0, colon)), content))
 }
 
 /// "“…,” Jacobs said, adding that …": a gerund cue after a comma shares

@@ -142,8 +142,8 @@ impl View<'_> {
     fn touches_neighbours(&self, k: usize) -> bool {
         k > 0
             && k + 1 < self.len()
-            && self.toks[k - 1].span.end == self.toks[k].span.start
-            && self.toks[k].span.end == self.toks[k + 1].span.start
+            && self.token_span(k - 1).end == self.token_span(k).start
+            && self.token_span(k).end == self.token_span(k + 1).start
     }
 
     fn lw_next_is(&self, k: usize, word: &str) -> bool {

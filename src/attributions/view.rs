@@ -25,7 +25,7 @@ impl View<'_> {
 
     /// The token's text as written.
     pub fn raw(&self, i: usize) -> &str {
-        self.toks[i].span.of(self.text)
+        self.token_span(i).of(self.text)
     }
 
     pub fn quoted(&self, i: usize) -> bool {
@@ -34,13 +34,13 @@ impl View<'_> {
 
     /// The token that starts at byte `at` (tokens are in text order).
     pub fn token_starting_at(&self, at: usize) -> Option<usize> {
-        let k = self.toks.partition_point(|t| t.span.start < at);
-        (k < self.toks.len() && self.toks[k].span.start == at).then_some(k)
+        let k = self.toks.partition_point(|t| t.span(self.lower).start < at);
+        (k < self.toks.len() && self.token_span(k).start == at).then_some(k)
     }
 
     /// The last token that ends at or before byte `at`.
     pub fn last_token_ending_by(&self, at: usize) -> Option<usize> {
-        self.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+        self.toks.partition_point(|t| t.span(self.lower).end <= at).checked_sub(1)
     }
 
     /// Whether token `i` exists and is the lowercase word `word`.
@@ -60,16 +60,12 @@ impl View<'_> {
         i < self.len() && self.toks[i].kind == TokenKind::Punct && self.has_bytes(i, c)
     }
 
-    /// Whether token `i` is written `c`, compared as bytes: most marks
-    /// asked about are one ASCII byte, and slicing the text as a `str`
-    /// checks both ends for character boundaries first.
+    /// Whether token `i` is written `c`, compared as bytes of its word:
+    /// lowercasing leaves marks as they are, and the word is at hand
+    /// where the text would be sliced and checked for character
+    /// boundaries first.
     fn has_bytes(&self, i: usize, c: &str) -> bool {
-        let span = self.toks[i].span;
-        let text = self.text.as_bytes();
-        match c.as_bytes() {
-            [b] => span.end - span.start == 1 && text[span.start] == *b,
-            bytes => text[span.range()] == *bytes,
-        }
+        self.toks[i].word.as_bytes() == c.as_bytes()
     }
 
     pub fn is_comma(&self, i: usize) -> bool {
@@ -84,7 +80,7 @@ impl View<'_> {
         if i >= self.len() || self.toks[i].kind != TokenKind::Word {
             return false;
         }
-        match self.text.as_bytes()[self.toks[i].span.range()].first() {
+        match self.text.as_bytes()[self.token_span(i).range()].first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => self.raw(i).chars().next().is_some_and(char::is_uppercase),
         }
@@ -94,9 +90,14 @@ impl View<'_> {
         i < self.len() && self.toks[i].kind == TokenKind::Number
     }
 
+    /// The byte span of token `i`.
+    pub fn token_span(&self, i: usize) -> Span {
+        self.toks[i].span(self.lower)
+    }
+
     /// The byte span from token `a` to token `b` (exclusive).
     pub fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+        Span::new(self.token_span(a).start, self.token_span(b - 1).end)
     }
 
     /// Index of the token after the last one that is not terminal
