@@ -20,7 +20,7 @@ use crate::analysis::Workers;
 use crate::lexicon::{CueKind, Lexicon, VerbForm, trim_end_str};
 use crate::markup::{Article, BlockKind};
 use crate::sentences::Sentence;
-use crate::sentences::tokens::{Token, tokenize};
+use crate::sentences::tokens::{Token, TokenKind, tokenize};
 use crate::span::Span;
 use cues::CueMatch;
 use view::View;
@@ -714,36 +714,22 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, cue: &C
                 || v.is_word(content_start)
                     && matches!(v.lw(content_start), "that" | "how" | "what" | "whether" | "why" | "if"));
     for k in content_start..end {
-        if v.quoted(k) || v.is_quote(k) {
+        // Only marks and "and" can end the content: each token's kind is
+        // read once here instead of in a test per rule below.
+        let token = &v.toks[k];
+        if token.quoted || token.kind == TokenKind::Quote {
             continue;
         }
-        if opened_by_subordinator && v.is_comma(k) {
-            return k;
-        }
-        // "…, but there is growing anger …": a new clause.
-        if v.is_punct(k, ";") || (v.is_comma(k) && k + 1 < end && v.is_word(k + 1) && v.lw(k + 1) == "but") {
-            return k;
-        }
-        // "The mayor said the port would close, according to the Gazette":
-        // the trailing source frames the whole sentence, not the words.
-        // ("… reported that, according to X, …" opens an aside instead.)
-        let words_before = k > content_start && !v.lw_is(k - 1, "that");
-        if v.is_comma(k)
-            && words_before
-            && (v.lw_is(k + 1, "according") && v.lw_is(k + 2, "to") || closing_report(v, k + 1, end, lexicon))
+        if token.kind == TokenKind::Punct {
+            if let Some(stop) = content_stop_at_mark(v, k, content_start, end, opened_by_subordinator, lexicon) {
+                return stop;
+            }
+        } else if !is_clause
+            && k > content_start
+            && token.is_word()
+            && token.word == "and"
+            && next_is_verb(v, k + 1, lexicon)
         {
-            return k;
-        }
-        // "…, noting that …", "…, adding …": the next attribution starts.
-        if v.is_comma(k)
-            && k + 1 < end
-            && v.is_word(k + 1)
-            && !v.is_cap(k + 1)
-            && lexicon.cue_word(v.lw(k + 1)).is_some_and(|c| c.form == VerbForm::Gerund)
-        {
-            return k;
-        }
-        if !is_clause && k > content_start && v.is_word(k) && v.lw(k) == "and" && next_is_verb(v, k + 1, lexicon) {
             let mut stop = k;
             if v.is_comma(stop - 1) {
                 stop -= 1;
@@ -752,6 +738,42 @@ fn content_end_for(v: &View, subject_start: usize, content_start: usize, cue: &C
         }
     }
     end
+}
+
+/// Whether the content that starts at `content_start` ends at the
+/// punctuation mark `k` ([`content_end_for`]).
+fn content_stop_at_mark(
+    v: &View,
+    k: usize,
+    content_start: usize,
+    end: usize,
+    opened_by_subordinator: bool,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    if opened_by_subordinator && v.is_comma(k) {
+        return Some(k);
+    }
+    // "…, but there is growing anger …": a new clause.
+    if v.is_punct(k, ";") || (v.is_comma(k) && k + 1 < end && v.is_word(k + 1) && v.lw(k + 1) == "but") {
+        return Some(k);
+    }
+    // "The mayor said the port would close, according to the Gazette":
+    // the trailing source frames the whole sentence, not the words.
+    // ("… reported that, according to X, …" opens an aside instead.)
+    let words_before = k > content_start && !v.lw_is(k - 1, "that");
+    if v.is_comma(k)
+        && words_before
+        && (v.lw_is(k + 1, "according") && v.lw_is(k + 2, "to") || closing_report(v, k + 1, end, lexicon))
+    {
+        return Some(k);
+    }
+    // "…, noting that …", "…, adding …": the next attribution starts.
+    let gerund_follows = v.is_comma(k)
+        && k + 1 < end
+        && v.is_word(k + 1)
+        && !v.is_cap(k + 1)
+        && lexicon.cue_word(v.lw(k + 1)).is_some_and(|c| c.form == VerbForm::Gerund);
+    gerund_follows.then_some(k)
 }
 
 /// Cue verbs that report a whole clause ("said he was alarmed … and
