@@ -39,6 +39,9 @@ impl Token<'_> {
     /// sliced from: the word's distance from the start of `lower`.
     #[inline]
     pub fn span(&self, lower: &str) -> Span {
+        // Only a word sliced from `lower` has a place in it; every caller
+        // goes through `attributions::View`, which holds the two together.
+        debug_assert!(lower.as_bytes().as_ptr_range().contains(&self.word.as_ptr()) || self.word.is_empty());
         let start = self.word.as_ptr() as usize - lower.as_ptr() as usize;
         Span::new(start, start + self.word.len())
     }
