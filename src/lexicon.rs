@@ -304,10 +304,9 @@ impl<'s, T: Clone> Iterator for PhraseMatches<'s, '_, T> {
 /// The whole lexicon, ready for lookups.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    /// Filled through `add_verb` only, which keeps `cue_word_filter` in step.
+    /// Filled through `add_verb` only; `add` then rebuilds `cue_roles`,
+    /// which filters lookups of it.
     cue_words: WordMap<CueWord>,
-    /// The keys of `cue_words`.
-    cue_word_filter: WordFilter,
     pub cue_phrases: PhraseIndex<CueKind>,
     pub venue_phrases: PhraseIndex<()>,
     pub content_nouns: TokenSet,
@@ -540,11 +539,9 @@ impl Lexicon {
         for (word, form) in forms {
             // The first meaning registered wins: "said" stays speech even
             // if a later list happens to produce the same form.
-            self.cue_word_filter.insert(&word);
             self.cue_words.entry(word).or_insert(CueWord { kind, form, noun_like: false });
         }
         if let Some(participle) = participle {
-            self.cue_word_filter.insert(&participle);
             self.cue_words.entry(participle).or_insert(CueWord { kind, form: VerbForm::Participle, noun_like: false });
         }
     }
@@ -564,7 +561,7 @@ impl Lexicon {
 
     #[inline]
     pub fn cue_word(&self, lower: &str) -> Option<CueWord> {
-        if !self.cue_word_filter.may_contain(lower) {
+        if self.cue_roles(lower) & MAY_BE_CUE_WORD == 0 {
             return None;
         }
         self.cue_words.get(lower).copied()
@@ -729,7 +726,7 @@ mod tests {
             what up its about into than them can only other new some could time these two may then do first any my \
             now such like our over man me even most made after also did many before must through back years where";
         let words: Vec<&str> = common.split_whitespace().collect();
-        let passed = words.iter().filter(|w| lex.cue_word_filter.may_contain(w)).count();
+        let passed = words.iter().filter(|w| lex.cue_roles(w) & MAY_BE_CUE_WORD != 0).count();
         assert!(passed * 4 < words.len(), "{passed} of {} common words pass the cue filter", words.len());
     }
 }

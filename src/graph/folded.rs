@@ -17,7 +17,16 @@ const STACK_WORD: usize = 32;
 /// the stack. For ASCII, `to_lowercase` and ASCII lowercasing agree; any
 /// other word takes the full Unicode path (final sigma and all).
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.len() <= STACK_WORD && word.is_ascii() { with_ascii_lowercase(word, f) } else { f(&word.to_lowercase()) }
+    with_lowercase_within::<STACK_WORD, R>(word, f)
+}
+
+/// `with_lowercase`, on the stack for ASCII text of up to `N` bytes.
+pub(crate) fn with_lowercase_within<const N: usize, R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() <= N && word.is_ascii() {
+        with_ascii_lowercase_within::<N, R>(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 /// Calls `f` with `word.to_ascii_lowercase()`, on the stack when short.

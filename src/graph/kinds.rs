@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use super::folded::{
     WordList, alphanumeric_ends_key, with_ascii_lowercase, with_ascii_lowercase_within, with_lowercase,
+    with_lowercase_within,
 };
 use super::identity::ascii_pieces;
 use crate::attributions::words::is_vague_head;
@@ -320,7 +321,8 @@ pub(crate) fn names_an_office(lower: &str) -> bool {
 /// descriptions ("the vain hope", "the final say") are not sources a
 /// reader would look back for.
 pub(crate) fn could_point_back(text: &str, lexicon: &Lexicon) -> bool {
-    with_lowercase_text(text.trim(), |lower| lower_could_point_back(lower, lexicon))
+    // Lowercased on the stack: every mention judged was a fresh allocation.
+    with_lowercase_within::<STACK_TEXT, _>(text.trim(), |lower| lower_could_point_back(lower, lexicon))
 }
 
 /// `could_point_back` of a mention already trimmed and lowercased.
@@ -335,15 +337,6 @@ fn lower_could_point_back(lower: &str, lexicon: &Lexicon) -> bool {
             || matches!(head, "people" | "officials" | "sources" | "website" | "site" | "page" | "blog" | "account")
             || lexicon.document_nouns.contains(head)
     }) || lexicon.document_nouns.contains(lower.split_whitespace().last().unwrap_or(""))
-}
-
-/// Calls `f` with `text.to_lowercase()`, lowercased on the stack when
-/// `text` is ASCII and at most `STACK_TEXT` bytes: the source tests
-/// lowercase every mention they judge, and the copy was an allocation
-/// each time.
-fn with_lowercase_text<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
-    // For ASCII, `to_lowercase` and ASCII lowercasing agree.
-    if text.is_ascii() { with_ascii_lowercase_within::<STACK_TEXT, R>(text, f) } else { f(&text.to_lowercase()) }
 }
 
 /// Whether a source mention reads as someone or something that can say
@@ -378,7 +371,9 @@ pub(crate) fn could_be_a_source(text: &str, kind: SourceKind, lexicon: &Lexicon)
     if is_organisation(text) || is_person_by_role(text) {
         return true;
     }
-    with_lowercase_text(text, |lower| with_phrase_head(lower, |head| may_speak_by_shape(lower, head)))
+    with_lowercase_within::<STACK_TEXT, _>(text, |lower| {
+        with_phrase_head(lower, |head| may_speak_by_shape(lower, head))
+    })
 }
 
 /// The last test of `could_be_a_source`, given the mention lowercased and
@@ -874,27 +869,18 @@ const STACK_RUNS: usize = 32;
 /// and the vector of its words were two allocations per source, the
 /// vector grown as it was filled.
 fn with_lowercase_runs<R>(text: &str, f: impl FnOnce(&[&str], &[usize]) -> R) -> R {
-    if text.len() > STACK_TEXT {
-        return lowercase_runs_on_heap(&text.to_ascii_lowercase(), f);
-    }
-    let mut buffer = [0u8; STACK_TEXT];
-    let lowered = &mut buffer[..text.len()];
-    lowered.copy_from_slice(text.as_bytes());
-    lowered.make_ascii_lowercase();
-    // ASCII lowercasing keeps UTF-8 valid, so this never takes the `Err` arm.
-    let Ok(lower) = std::str::from_utf8(lowered) else {
-        return lowercase_runs_on_heap(&text.to_ascii_lowercase(), f);
-    };
-    let (mut words, mut starts) = ([""; STACK_RUNS], [0; STACK_RUNS]);
-    let mut count = 0;
-    for (start, word) in word_runs(lower, b"'") {
-        if count == STACK_RUNS {
-            return lowercase_runs_on_heap(lower, f);
+    with_ascii_lowercase_within::<STACK_TEXT, R>(text, |lower| {
+        let (mut words, mut starts) = ([""; STACK_RUNS], [0; STACK_RUNS]);
+        let mut count = 0;
+        for (start, word) in word_runs(lower, b"'") {
+            if count == STACK_RUNS {
+                return lowercase_runs_on_heap(lower, f);
+            }
+            (words[count], starts[count]) = (word, start);
+            count += 1;
         }
-        (words[count], starts[count]) = (word, start);
-        count += 1;
-    }
-    f(&words[..count], &starts[..count])
+        f(&words[..count], &starts[..count])
+    })
 }
 
 /// The first whitespace-separated word of `text`, and whether a later

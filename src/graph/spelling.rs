@@ -9,7 +9,7 @@ use super::{FastHash, SourceGraph, SourceKind, SourceNode};
 use crate::bytescan::{find_first, splat};
 use crate::lexicon::WordMap;
 use crate::lexicon::trim_end_str;
-use crate::sentences::tokens::{alphanumeric_run_end, char_at, is_alphanumeric};
+use crate::sentences::tokens::{alphanumeric_run_end, alphanumeric_run_start, char_at, is_alphanumeric};
 use crate::span::Span;
 
 /// A source written two ways: the first spelling and where another one
@@ -233,18 +233,6 @@ fn maybe_inner_capitals(block: u64) -> u64 {
     capitals & ((at_least_0x30 << 8) | 0x80)
 }
 
-/// The start of the run of letters and digits holding byte `i` (itself
-/// one), walking back over the characters before it.
-fn run_start(text: &str, mut i: usize) -> usize {
-    while let Some(before) = text[..i].chars().next_back() {
-        if !is_alphanumeric(before) {
-            break;
-        }
-        i -= before.len_utf8();
-    }
-    i
-}
-
 /// For each of `wanted` (lowercased plain words), whether some capitalised
 /// run of the text, not all capitals, equals it up to ASCII case and holds
 /// an upper-case ASCII letter after its first character ("WikiLeaks").
@@ -264,7 +252,7 @@ fn with_inner_capitals(text: &str, wanted: &[&str]) -> Vec<bool> {
         if !inner {
             continue;
         }
-        let start = run_start(text, at);
+        let start = alphanumeric_run_start(text, at);
         let end = alphanumeric_run_end(text, at + 1);
         i = end;
         let run = &text[start..end];

@@ -352,6 +352,19 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut from: usize, all_digits: &mut bool) 
     letters_and_digits_end(bytes, from)
 }
 
+/// The start of the run of letters and digits holding byte `i` (itself
+/// one), walking back over the characters before it: the mirror of
+/// [`alphanumeric_run_end`].
+pub(crate) fn alphanumeric_run_start(text: &str, mut i: usize) -> usize {
+    while let Some(before) = text[..i].chars().next_back() {
+        if !is_alphanumeric(before) {
+            break;
+        }
+        i -= before.len_utf8();
+    }
+    i
+}
+
 /// The end of the run of alphanumeric characters at byte `i` of `text`.
 pub(crate) fn alphanumeric_run_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
