@@ -39,14 +39,37 @@ impl Input {
 /// them; naming one on the command line still checks it.
 const PROJECT_DOCS: &[&str] = &["readme", "changelog", "contributing", "license", "licence", "code_of_conduct"];
 
-fn is_project_doc(path: &Path) -> bool {
-    path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| PROJECT_DOCS.contains(&s.to_ascii_lowercase().as_str()))
+fn is_project_doc_name(name: &[u8]) -> bool {
+    let (stem, _) = stem_and_extension(name);
+    PROJECT_DOCS.iter().any(|doc| doc.as_bytes().eq_ignore_ascii_case(stem))
 }
 
-fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+fn is_article_name(name: &[u8]) -> bool {
+    let (_, extension) = stem_and_extension(name);
+    extension.is_some_and(|ext| ARTICLE_EXTENSIONS.iter().any(|known| known.as_bytes().eq_ignore_ascii_case(ext)))
+}
+
+/// The last component of `path` as bytes (the whole path when it has no
+/// separator).
+fn name_bytes(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let start = bytes.iter().rposition(|&b| std::path::is_separator(char::from(b))).map_or(0, |i| i + 1);
+    &bytes[start..]
+}
+
+/// A file name split as `Path::file_stem` and `Path::extension` split it:
+/// at the last dot, except that a name whose only dot leads it (".md") or
+/// ".." has no extension. `Path`'s own methods parse the whole path into
+/// components on every call, which cost as much as the rest of a folder
+/// walk; the walker hands over names, so the split is done on their bytes.
+fn stem_and_extension(name: &[u8]) -> (&[u8], Option<&[u8]>) {
+    if name == b".." {
+        return (name, None);
+    }
+    match name.iter().rposition(|&b| b == b'.') {
+        Some(0) | None => (name, None),
+        Some(dot) => (&name[..dot], Some(&name[dot + 1..])),
+    }
 }
 
 /// Expands the given paths: files as they are, folders walked for
@@ -139,10 +162,11 @@ fn walk(dir: &Path, display: &str, respect_ignore: bool, errors: &mut Vec<FileEr
             Ok(entry) => {
                 let path = entry.path();
                 let is_file_like = entry.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
-                // The name alone: the whole path's extension and stem
-                // split all of it into components again.
-                let name = Path::new(entry.file_name());
-                if entry.depth() > 0 && is_file_like && is_article(name) && !is_project_doc(name) {
+                // The name alone, read off the path's bytes: the walker's
+                // `file_name` and `Path`'s extension and stem each split
+                // the path into components again.
+                let name = name_bytes(path);
+                if entry.depth() > 0 && is_file_like && is_article_name(name) && !is_project_doc_name(name) {
                     out.push(Input::File { display: shown_name(display, dir, path), path: path.to_path_buf() });
                 }
             }
@@ -266,9 +290,29 @@ mod tests {
 
     #[test]
     fn project_docs_are_not_articles() {
-        assert!(is_project_doc(Path::new("samples/README.md")));
-        assert!(is_project_doc(Path::new("CHANGELOG.markdown")));
-        assert!(!is_project_doc(Path::new("samples/readme-ferry.md")));
+        let is_project_doc = |path: &str| is_project_doc_name(name_bytes(Path::new(path)));
+        assert!(is_project_doc("samples/README.md"));
+        assert!(is_project_doc("CHANGELOG.markdown"));
+        assert!(!is_project_doc("samples/readme-ferry.md"));
+    }
+
+    #[test]
+    fn names_split_as_paths_split_them() {
+        let names = ["a.md", "a.b.md", ".md", "..", ".", "noext", "trailing.", "..md", ".hidden.txt", "x..y", ""];
+        for name in names {
+            let path = Path::new(name);
+            let (stem, extension) = stem_and_extension(name.as_bytes());
+            let expected_stem = path.file_stem().map(|s| s.as_encoded_bytes());
+            let expected_extension = path.extension().map(|e| e.as_encoded_bytes());
+            // `Path` gives no stem for "", "." and ".." (they are not file
+            // names); the walker never yields those as files.
+            if expected_stem.is_some() {
+                assert_eq!(Some(stem), expected_stem, "stem of {name:?}");
+            }
+            assert_eq!(extension, expected_extension, "extension of {name:?}");
+        }
+        assert_eq!(name_bytes(Path::new("dir/sub/README.md")), b"README.md");
+        assert!(is_article_name(b"story.MarkDown") && !is_article_name(b".md") && !is_article_name(b"notes.rst"));
     }
 
     #[test]
