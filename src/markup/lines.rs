@@ -1,6 +1,6 @@
 //! Line splitting that keeps offsets and accepts `\n`, `\r\n` and lone `\r`.
 
-use crate::bytescan::{find_first, splat, zero_bytes};
+use crate::bytescan::{bytes_below, find_first};
 
 /// One line of the source: `start..end` is its text without the line break,
 /// `next` is where the following line starts.
@@ -41,13 +41,17 @@ pub fn lines(source: &str) -> Vec<Line> {
 /// The index of the first `\n` or `\r` at or after `from`. Looks at eight
 /// bytes at a time: lines are long and this runs over every byte of every
 /// article.
-pub(crate) fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
-    find_first(
-        bytes,
-        from,
-        |word| zero_bytes(word ^ splat(b'\n')) | zero_bytes(word ^ splat(b'\r')),
-        |b| b == b'\n' || b == b'\r',
-    )
+pub(crate) fn next_line_break(bytes: &[u8], mut from: usize) -> Option<usize> {
+    // One range test per word stops at every control byte up to `\r`:
+    // three operations instead of the nine of two exact byte tests. The
+    // rare tab or other control byte it also stops at is stepped over.
+    loop {
+        let i = find_first(bytes, from, |word| bytes_below(word, b'\r' + 1), |b| b <= b'\r')?;
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            return Some(i);
+        }
+        from = i + 1;
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +81,15 @@ mod tests {
         }
         // Bytes just above and below the marks, and non-ASCII, are no breaks.
         assert_eq!(next_line_break("\u{b}\u{c}\u{e}é—”\u{b}\u{b}\r".as_bytes(), 0), Some(13));
+        // Tabs and other control bytes before a break, in every position of
+        // a sixteen-byte step, are passed over.
+        for len in 1..40 {
+            let mut bytes = vec![b'\t'; len];
+            bytes[0] = 0;
+            bytes[len - 1] = b'\n';
+            assert_eq!(next_line_break(&bytes, 0), Some(len - 1), "len {len}");
+            assert_eq!(next_line_break(&bytes[..len - 1], 0), None, "len {len}");
+        }
         assert_eq!(lines("a\r\n\r\nb").iter().map(|l| l.next).collect::<Vec<_>>(), vec![3, 5, 6]);
     }
 }
