@@ -122,16 +122,47 @@ pub fn parse(source: &str, format: Format, lexicon: &Lexicon) -> Article {
 
 /// Marks related-link lines and credit lines, whatever the format.
 fn classify_special_blocks(article: &mut Article, lexicon: &Lexicon) {
+    let openings = MarkerOpenings::of(lexicon.related_markers.iter().chain(&lexicon.credit_markers));
     for block in &mut article.blocks {
         if block.kind == BlockKind::Title {
             continue;
         }
         let text = article.prose[block.span.range()].trim_start();
+        // Most blocks start with a byte no marker starts with: one table
+        // lookup passes them over instead of a look at every marker.
+        if !openings.may_start(text) {
+            continue;
+        }
         if starts_with_any(text, &lexicon.related_markers) {
             block.kind = BlockKind::Related;
         } else if starts_with_any(text, &lexicon.credit_markers) {
             block.kind = BlockKind::Credit;
         }
+    }
+}
+
+/// The first bytes of a set of markers.
+struct MarkerOpenings {
+    first_bytes: [bool; 256],
+    /// An empty marker starts every text.
+    any_empty: bool,
+}
+
+impl MarkerOpenings {
+    fn of<'m>(markers: impl Iterator<Item = &'m String>) -> MarkerOpenings {
+        let mut openings = MarkerOpenings { first_bytes: [false; 256], any_empty: false };
+        for marker in markers {
+            match marker.as_bytes().first() {
+                Some(&b) => openings.first_bytes[usize::from(b)] = true,
+                None => openings.any_empty = true,
+            }
+        }
+        openings
+    }
+
+    /// Whether one of the markers may start `text`: false only when none can.
+    fn may_start(&self, text: &str) -> bool {
+        self.any_empty || text.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)])
     }
 }
 
