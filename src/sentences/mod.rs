@@ -314,7 +314,13 @@ fn period_ends_sentence(before: &str, next: &str, lexicon: &Lexicon) -> bool {
 }
 
 fn is_starter(next: &str) -> bool {
-    let word: &str = next.split(|c: char| !tokens::is_alphanumeric(c)).next().unwrap_or("");
+    // Every starter begins with an ASCII capital: another first byte is
+    // answered without finding the word's end or comparing it with the list.
+    if !next.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    // The word's end by byte table, not by decoding every character.
+    let word = &next[..tokens::alphanumeric_run_end(next, 0)];
     SENTENCE_STARTERS.contains(&word)
 }
 
