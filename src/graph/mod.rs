@@ -186,6 +186,14 @@ struct Keys {
 pub(crate) type FastHash = std::hash::BuildHasherDefault<crate::lexicon::WordHasher>;
 
 impl Keys {
+    /// Tables for up to `sources` keys, sized once.
+    fn with_capacity(sources: usize) -> Keys {
+        Keys {
+            by_key: WordMap::with_capacity_and_hasher(sources, Default::default()),
+            by_compact: WordMap::with_capacity_and_hasher(sources, Default::default()),
+        }
+    }
+
     /// Files node `id` under `key` and its squeezed form `squeezed`.
     fn add(&mut self, key: &str, squeezed: String, id: usize) {
         self.by_key.entry(key.to_string()).or_insert(id);
@@ -403,19 +411,22 @@ fn find_ascii_folded(text: &[u8], word: &[u8], first: usize, last: usize) -> Opt
 }
 
 impl<'a> Builder<'a> {
-    fn new(text: &'a str, lexicon: &'a Lexicon, aliases: &'a Aliases) -> Builder<'a> {
+    /// A builder for `sources` source mentions: the tables that gain an
+    /// entry per mention are sized for them up front, since growing them
+    /// rehashed every entry at each doubling.
+    fn new(text: &'a str, lexicon: &'a Lexicon, aliases: &'a Aliases, sources: usize) -> Builder<'a> {
         Builder {
             text,
             lexicon,
             aliases,
-            graph: SourceGraph::default(),
+            graph: SourceGraph { nodes: Vec::with_capacity(sources), ..SourceGraph::default() },
             recent: Recent::default(),
             first_seen: FirstSeen::default(),
-            mentioned: Default::default(),
-            key_of_text: Default::default(),
+            mentioned: std::collections::HashSet::with_capacity_and_hasher(sources, FastHash::default()),
+            key_of_text: std::collections::HashMap::with_capacity_and_hasher(sources, FastHash::default()),
             names: Names { found: Vec::new(), next: Some(0) },
-            keys: Keys::default(),
-            surnames: Surnames::default(),
+            keys: Keys::with_capacity(sources),
+            surnames: Surnames { by_surname: WordMap::with_capacity_and_hasher(sources, Default::default()) },
         }
     }
 
@@ -771,8 +782,8 @@ pub fn build_with(
     aliases: &Aliases,
     named: &[Option<String>],
 ) -> SourceGraph {
-    let mut b = Builder::new(text, lexicon, aliases);
     let n = attributions.len();
+    let mut b = Builder::new(text, lexicon, aliases, n);
     b.graph.source_of = vec![None; n];
     b.graph.unresolved = vec![false; n];
     // Resolve in text order of the source mentions so that "nearest
@@ -800,7 +811,8 @@ pub fn build_with(
     // request"): the record is where the claim comes from.
     // Judged once per distinct mention (and kind): a source named a thousand
     // times is looked at once (the judgement allocates and scans word lists).
-    let mut credible_text: std::collections::HashMap<(&str, SourceKind), bool, FastHash> = Default::default();
+    let mut credible_text: std::collections::HashMap<(&str, SourceKind), bool, FastHash> =
+        std::collections::HashMap::with_capacity_and_hasher(n, FastHash::default());
     let in_chains: Vec<Option<usize>> = (0..n)
         .map(|i| {
             let configured = named.get(i).is_some_and(Option::is_some);
@@ -1162,7 +1174,7 @@ mod tests {
         let aliases = Aliases::default();
         let text =
             "Jane Okafor met J. Smith. Smith said Harbour Gazette Reporter Tom Lee was there. He Also Went.\nAnn Bo";
-        let mut b = Builder::new(text, &lex, &aliases);
+        let mut b = Builder::new(text, &lex, &aliases, 0);
         for from in (0..text.len()).filter(|&k| k == 0 || matches!(text.as_bytes()[k - 1], b'.' | b'\n')) {
             for offset in from..=text.len() {
                 let expected =
