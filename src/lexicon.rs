@@ -335,6 +335,11 @@ pub const MAY_BE_CONTENT_NOUN: u8 = 4;
 /// asks all three of every token: three filters cost three bit probes, and
 /// a slot computed again for each lookup that followed. Rebuilt from the
 /// lists whenever words are added.
+///
+/// The shape here adds the third byte to a [`WordFilter`]'s: with only
+/// the first two and the last, common words shared the shape of a cue
+/// word ("with" that of "wish") and paid a hashed lookup for nothing
+/// (53,909 such lookups on train, 12,413 with the third byte).
 #[derive(Clone, Debug)]
 struct CueRoles {
     by_slot: Box<[u8; 1 << WordFilter::SLOT_BITS]>,
@@ -347,9 +352,24 @@ impl Default for CueRoles {
 }
 
 impl CueRoles {
+    /// The slot of `word`'s first three bytes, last byte and length (a
+    /// missing byte counts as zero).
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let shape = match *bytes {
+            [first, second, third, ..] => u32::from_le_bytes([first, second, third, bytes[bytes.len() - 1]]),
+            [first, second] => u32::from_le_bytes([first, second, 0, second]),
+            [only] => u32::from_le_bytes([only, 0, 0, only]),
+            [] => 0,
+        };
+        let shape = u64::from(shape) | (bytes.len() as u64) << 32;
+        (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WordFilter::SLOT_BITS)) as usize
+    }
+
     fn mark<'w>(&mut self, words: impl Iterator<Item = &'w String>, role: u8) {
         for word in words {
-            self.by_slot[WordFilter::slot(word)] |= role;
+            self.by_slot[Self::slot(word)] |= role;
         }
     }
 }
@@ -550,7 +570,7 @@ impl Lexicon {
     /// `lower` (a clear bit: surely not), from one slot and one byte.
     #[inline]
     pub fn cue_roles(&self, lower: &str) -> u8 {
-        self.cue_roles.by_slot[WordFilter::slot(lower)]
+        self.cue_roles.by_slot[CueRoles::slot(lower)]
     }
 
     /// [`Self::cue_word`] once [`Self::cue_roles`] said it may be one.

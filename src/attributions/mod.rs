@@ -559,9 +559,14 @@ fn time_adjunct_start(v: &View, end: usize) -> usize {
     let mut has_noun = false;
     while start > 0 && v.is_word(start - 1) && !v.quoted(start - 1) {
         let w = v.lw(start - 1);
-        if words::is_time_noun(w) {
+        // One time-word test per word: `is_time_noun` and then
+        // `is_temporal` tested most words twice.
+        if !words::is_temporal(w) {
+            break;
+        }
+        if words::is_time_noun_among_temporal(w) {
             has_noun = true;
-        } else if !(words::is_temporal(w) && w != "may") {
+        } else if w == "may" {
             break;
         }
         start -= 1;

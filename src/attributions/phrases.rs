@@ -121,9 +121,11 @@ fn ends_subject(v: &View, k: usize, lexicon: &Lexicon) -> bool {
     // A past-tense verb ends the subject ("Wikileaks published files
     // detailing"), but an adjective after a determiner ("the leaked
     // cables") or a participle before "by" ("written by") does not.
-    let modifier_follows = k + 1 < v.len() && v.is_word(k + 1) && (v.lw(k + 1) == "by" || is_temporal(v.lw(k + 1)));
-    let after_determiner = after_determiner(v, k);
-    if looks_participle(w) && !v.is_cap(k) && !modifier_follows && !after_determiner {
+    // The neighbours are read only for a word that looks like a
+    // participle: reading them first cost a time-word test of the next
+    // word for every word of every subject.
+    let modifier_follows = || k + 1 < v.len() && v.is_word(k + 1) && (v.lw(k + 1) == "by" || is_temporal(v.lw(k + 1)));
+    if looks_participle(w) && !v.is_cap(k) && !modifier_follows() && !after_determiner(v, k) {
         return true;
     }
     // Another verb: "... and said", "... warned" (but not the noun in

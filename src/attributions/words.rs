@@ -406,7 +406,12 @@ pub fn is_weekday(w: &str) -> bool {
 /// Temporal words that head a time adjunct on their own: days, months,
 /// "week", "night" (but not "this" or "last", which need a noun).
 pub fn is_time_noun(w: &str) -> bool {
-    is_temporal(w) && !matches!(w, "this" | "last" | "next" | "earlier" | "later" | "recently" | "previously" | "may")
+    is_temporal(w) && is_time_noun_among_temporal(w)
+}
+
+/// [`is_time_noun`] for a word already known to be [`is_temporal`].
+pub fn is_time_noun_among_temporal(w: &str) -> bool {
+    !matches!(w, "this" | "last" | "next" | "earlier" | "later" | "recently" | "previously" | "may")
 }
 
 /// Heads of a phrase after "in" that make "in" a cue: "in a new poll", "in
