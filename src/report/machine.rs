@@ -4,7 +4,7 @@ use std::ops::ControlFlow;
 
 use serde::Serialize;
 
-use super::{CheckedFile, FileError, LineIndex, Summary};
+use super::{CheckedFile, FileError, LineCursor, LineIndex, Summary};
 use crate::analysis::Workers;
 use crate::bytescan::{bytes_below, find_first, splat, zero_bytes};
 use crate::rules::{Diagnostic, Label};
@@ -52,8 +52,19 @@ struct JsonCheck<'a> {
 }
 
 pub fn json_diagnostic<'a>(file: &'a CheckedFile, index: &LineIndex, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
-    let (line, column) = index.locate(&file.text, d.span.start);
-    let (end_line, end_column) = index.locate(&file.text, d.span.end);
+    let start = index.locate(&file.text, d.span.start);
+    let end = index.locate(&file.text, d.span.end);
+    json_diagnostic_at(file, d, start, end)
+}
+
+/// A diagnostic for the JSON writers, its start and end already located
+/// as lines and columns.
+fn json_diagnostic_at<'a>(
+    file: &'a CheckedFile,
+    d: &'a Diagnostic,
+    (line, column): (usize, usize),
+    (end_line, end_column): (usize, usize),
+) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         path: &file.path,
         rule: d.rule,
@@ -254,10 +265,15 @@ fn render_pieces(file: &CheckedFile, mut write: impl FnMut(String) -> ControlFlo
     if file.diagnostics.is_empty() {
         return ControlFlow::Continue(());
     }
-    let index = LineIndex::new(&file.text);
     let workers = Workers::for_article(file.text.len());
     let pieces: Vec<&[Diagnostic]> = file.diagnostics.chunks(DIAGNOSTICS_PER_PIECE).collect();
     let per_round = workers.count() * PIECES_PER_WORKER_ROUND;
+    // A file rendered in one go by one worker (nearly every article) is
+    // located by a cursor that walks its lines once, in the order its
+    // findings start; a larger one is indexed once and shared, as its
+    // rounds and workers each start elsewhere in it.
+    let single_pass = workers.count() == 1 && pieces.len() <= per_round;
+    let index = (!single_pass).then(|| LineIndex::new(&file.text));
     for (round, batch) in pieces.chunks(per_round).enumerate() {
         let rendered = workers.map_ranges(batch.len(), |range| {
             // Room for the findings at a typical size, so that the piece is
@@ -268,6 +284,9 @@ fn render_pieces(file: &CheckedFile, mut write: impl FnMut(String) -> ControlFlo
             // of the document: each is escaped once.
             let quoted_path = json_string(&file.path);
             let mut quoted_help = QuotedOnce::default();
+            // Starts ascend, and a finding's end is nearly always on the
+            // line of the next one's start or before it.
+            let mut lines = LineCursor::new(&file.text);
             for k in range {
                 if round > 0 || k > 0 {
                     out.push(',');
@@ -278,7 +297,11 @@ fn render_pieces(file: &CheckedFile, mut write: impl FnMut(String) -> ControlFlo
                     }
                     out.push_str("\n    ");
                     let help = quoted_help.get_or_insert(d.help);
-                    write_diagnostic(&mut out, &json_diagnostic(file, &index, d), &quoted_path, help);
+                    let located = match &index {
+                        Some(index) => json_diagnostic(file, index, d),
+                        None => json_diagnostic_at(file, d, lines.locate(d.span.start), lines.locate(d.span.end)),
+                    };
+                    write_diagnostic(&mut out, &located, &quoted_path, help);
                 }
             }
             out

@@ -93,6 +93,84 @@ impl LineIndex {
     }
 }
 
+/// Lines and columns of offsets asked for in nearly ascending order, as a
+/// file's sorted findings ask for their starts: each question counts the
+/// line endings from where the last one stopped, rather than every line
+/// of the file being indexed first and searched for each offset. An
+/// offset before the line of the last one falls back to a full
+/// [`LineIndex`], built once, so that no order costs more than indexing.
+pub struct LineCursor<'t> {
+    text: &'t str,
+    /// Every line ending before this byte is counted.
+    scanned: usize,
+    /// The 0-based line holding `scanned`, and where it starts.
+    line: usize,
+    line_start: usize,
+    /// The last offset on that line whose column was counted (a character
+    /// boundary), and its 0-based column: a later offset on the line
+    /// counts on from there rather than from the start of what is often
+    /// a whole paragraph.
+    counted_to: usize,
+    column: usize,
+    fallback: Option<LineIndex>,
+}
+
+impl<'t> LineCursor<'t> {
+    pub fn new(text: &'t str) -> LineCursor<'t> {
+        LineCursor { text, scanned: 0, line: 0, line_start: 0, counted_to: 0, column: 0, fallback: None }
+    }
+
+    /// What [`LineIndex::locate`] answers for `offset`.
+    pub fn locate(&mut self, offset: usize) -> (usize, usize) {
+        let text = self.text;
+        let offset = offset.min(text.len());
+        if offset < self.line_start {
+            return self.fallback.get_or_insert_with(|| LineIndex::new(text)).locate(text, offset);
+        }
+        if offset > self.scanned {
+            self.count_lines_to(offset);
+        }
+        (self.line + 1, self.column_of(offset) + 1)
+    }
+
+    /// The 0-based column of `offset`, on the line that starts at
+    /// `line_start`, as `LineIndex::locate` counts it.
+    fn column_of(&mut self, offset: usize) -> usize {
+        let text = self.text;
+        let start = self.line_start;
+        if self.counted_to < start || self.counted_to > offset {
+            self.counted_to = start;
+            self.column = 0;
+        }
+        let Some(rest) = text.get(self.counted_to..offset) else {
+            // Not a character boundary: bytes, as the index answers.
+            return offset - start;
+        };
+        self.column += rest.chars().count();
+        self.counted_to = offset;
+        self.column
+    }
+
+    /// Counts the line endings in `scanned..to` as `LineIndex::new` finds
+    /// them: a `\r` followed by `\n` ends its line at the `\n`.
+    fn count_lines_to(&mut self, to: usize) {
+        use crate::bytescan::{find_first, splat, zero_bytes};
+        let bytes = &self.text.as_bytes()[..to];
+        let whole = self.text.as_bytes();
+        let ends = |w: u64| zero_bytes(w ^ splat(b'\n')) | zero_bytes(w ^ splat(b'\r'));
+        let is_end = |b: u8| b == b'\n' || b == b'\r';
+        let mut from = self.scanned;
+        while let Some(i) = find_first(bytes, from, ends, is_end) {
+            if bytes[i] == b'\n' || whole.get(i + 1) != Some(&b'\n') {
+                self.line += 1;
+                self.line_start = i + 1;
+            }
+            from = i + 1;
+        }
+        self.scanned = to;
+    }
+}
+
 /// A file that could not be read or decoded, located by byte.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FileError {
@@ -167,6 +245,26 @@ mod tests {
                 .filter(|&i| bytes[i] == b'\n' || bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
             let expected: Vec<usize> = std::iter::once(0).chain(ends.map(|i| i + 1)).collect();
             assert_eq!(LineIndex::new(text).starts, expected, "{text:?}");
+        }
+    }
+
+    /// The cursor answers as the index does, in any order of offsets.
+    #[test]
+    fn a_cursor_locates_as_the_index_does() {
+        let long = "a longer first line\r\nand “a second” one\rthird\n\nfourth line, longer still\r\r\n\n";
+        for text in ["", "\n", "a", "a\r", "a\r\nb", "“x”\ny\n", "\n\n\n", "a\r\nb\rc\n\r", long] {
+            let index = LineIndex::new(text);
+            let offsets: Vec<usize> = (0..=text.len() + 1).chain((0..=text.len()).rev()).chain([2, 7, 3, 30]).collect();
+            let mut cursor = LineCursor::new(text);
+            for &offset in &offsets {
+                assert_eq!(cursor.locate(offset), index.locate(text, offset), "{text:?} at {offset}");
+            }
+            for step in 1..4 {
+                let mut cursor = LineCursor::new(text);
+                for offset in (0..=text.len()).step_by(step) {
+                    assert_eq!(cursor.locate(offset), index.locate(text, offset), "{text:?} at {offset}");
+                }
+            }
         }
     }
 

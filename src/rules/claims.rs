@@ -108,32 +108,60 @@ fn has_words(text: &str, n: usize) -> bool {
     // A byte loop rather than splitting into words and decoding each of
     // their characters: ASCII is classified by one table lookup (rather
     // than a chain of range tests per byte), and only other characters are
-    // decoded.
+    // decoded. A word is counted at its first letter or digit and then
+    // skipped to the space after it in a loop of its own, which asks
+    // only "space or not" of each byte rather than tracking whether the
+    // word was counted yet.
     let bytes = text.as_bytes();
-    let (mut found, mut counted) = (0, false);
+    let mut found = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let (space, alphanumeric, width) = match WORD_COUNT_CLASS[usize::from(bytes[i])] {
-            SPACE => (true, false, 1),
-            ALPHANUMERIC => (false, true, 1),
-            OTHER => (false, false, 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
-            }
-        };
-        if space {
-            counted = false;
-        } else if alphanumeric && !counted {
-            counted = true;
+        let (_, alphanumeric, width) = word_count_class_at(text, i);
+        i += width;
+        if alphanumeric {
             found += 1;
             if found == n {
                 return true;
             }
+            i = past_word(text, i);
         }
-        i += width;
     }
     false
+}
+
+/// Whether the character at `i` is whitespace, whether it is a letter or
+/// digit, and its width.
+#[inline]
+fn word_count_class_at(text: &str, i: usize) -> (bool, bool, usize) {
+    match WORD_COUNT_CLASS[usize::from(text.as_bytes()[i])] {
+        SPACE => (true, false, 1),
+        ALPHANUMERIC => (false, true, 1),
+        OTHER => (false, false, 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        }
+    }
+}
+
+/// The first whitespace character at or after `i`, or the end.
+#[inline]
+fn past_word(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        match WORD_COUNT_CLASS[usize::from(bytes[i])] {
+            SPACE => return i,
+            WIDE => {
+                let (space, _, width) = word_count_class_at(text, i);
+                if space {
+                    return i;
+                }
+                i += width;
+            }
+            _ => i += 1,
+        }
+    }
+    i
 }
 
 /// What a byte is to `has_words`.
