@@ -600,7 +600,12 @@ pub(crate) fn is_role_noun(head: &str) -> bool {
 /// role). Built on the stack when the head word is short ASCII: the kind
 /// tests ask for a head for every new source, and only compare it.
 fn with_phrase_head<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
-    let last = last_head_word(text);
+    with_head_of(last_head_word(text), f)
+}
+
+/// `with_phrase_head` given the phrase's last word before a preposition
+/// or a comma.
+fn with_head_of<R>(last: &str, f: impl FnOnce(&str) -> R) -> R {
     let last = after_last(last, b'-');
     with_lowercase_alphanumeric(last, |lower| f(lower.strip_suffix('s').filter(|s| is_role_noun(s)).unwrap_or(lower)))
 }
@@ -643,17 +648,23 @@ fn last_head_word(text: &str) -> &str {
 /// splitting on Unicode whitespace and copying each short word to
 /// lowercase it cost more than the test itself.
 fn last_ascii_head_word(core: &str) -> &str {
-    const ENDS_HEAD: &[&str] = &["to", "of", "for", "at", "in", "from", "on", "with", "who"];
     let mut last = "";
     for word in ascii_pieces(core, is_ascii_space) {
-        // Every entry is two to four letters: a word of another length is
-        // settled without comparing it with each.
-        if (2..=4).contains(&word.len()) && ENDS_HEAD.iter().any(|e| word.eq_ignore_ascii_case(e)) {
+        if ends_ascii_head(word) {
             break;
         }
         last = word;
     }
     last
+}
+
+/// Whether ASCII `word` is a preposition (or "who") that ends a noun
+/// phrase's head, up to ASCII case.
+fn ends_ascii_head(word: &str) -> bool {
+    const ENDS_HEAD: &[&str] = &["to", "of", "for", "at", "in", "from", "on", "with", "who"];
+    // Every entry is two to four letters: a word of another length is
+    // settled without comparing it with each.
+    (2..=4).contains(&word.len()) && ENDS_HEAD.iter().any(|e| word.eq_ignore_ascii_case(e))
 }
 
 /// Calls `f` with the letters and digits of `word`, lowercased; on the
@@ -702,6 +713,14 @@ fn is_role_word(word: &str) -> bool {
 /// "US Ambassador to Italy"), or a role comes before a capitalised name
 /// ("Committee member Lotte Berger", "Union spokesman Erik Lund").
 fn is_person_by_role(text: &str) -> bool {
+    match MentionWords::new(text) {
+        Some(words) => is_person_by_role_in(&words),
+        None => is_person_by_role_by_splitting(text),
+    }
+}
+
+/// `is_person_by_role` of any text, splitting it in each test.
+fn is_person_by_role_by_splitting(text: &str) -> bool {
     if with_phrase_head(text, is_role_noun) {
         return true;
     }
@@ -723,6 +742,132 @@ fn is_person_by_role(text: &str) -> bool {
         name[name_words] = w;
     }
     false
+}
+
+/// `is_person_by_role` read from the mention's word table: the head word
+/// and the words from the end are taken from it rather than found by
+/// scanning the text twice more.
+fn is_person_by_role_in(words: &MentionWords) -> bool {
+    if with_head_of(words.last_head_word(), is_role_noun) {
+        return true;
+    }
+    let mut name = [""; 4];
+    for (name_words, i) in (0..words.core_count).rev().enumerate() {
+        let w = words.core_word(i);
+        if is_role_word(w) {
+            return name_words > 0 && !name[..name_words].iter().any(|w| is_organisation(w));
+        }
+        // A core word is never empty; for ASCII the first byte is the first character.
+        if name_words == name.len() || !w.as_bytes()[0].is_ascii_uppercase() {
+            return false;
+        }
+        name[name_words] = w;
+    }
+    false
+}
+
+/// Words a mention's word table holds; a mention with more takes the
+/// path that splits the text in each test.
+const TABLE_WORDS: usize = 32;
+
+/// The whitespace-separated words of a short ASCII mention (at most 255
+/// bytes and `TABLE_WORDS` words), split once and read by every kind
+/// test: each test splitting the text itself (whole, or up to its first
+/// comma, from the start or from the end) went over the same bytes about
+/// a dozen times per new source.
+struct MentionWords<'t> {
+    text: &'t str,
+    starts: [u8; TABLE_WORDS],
+    ends: [u8; TABLE_WORDS],
+    count: usize,
+    /// Where the first comma is, or the text's length.
+    comma: usize,
+    /// How many words start before the first comma: the words of the
+    /// text's "core" (`before_first(text, b',')`), the last one cut at it.
+    core_count: usize,
+}
+
+impl<'t> MentionWords<'t> {
+    /// The table of `text`, or `None` when it is not ASCII, is longer than
+    /// 255 bytes or has more than `TABLE_WORDS` words.
+    fn new(text: &'t str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() > usize::from(u8::MAX) {
+            return None;
+        }
+        let mut table = MentionWords {
+            text,
+            starts: [0; TABLE_WORDS],
+            ends: [0; TABLE_WORDS],
+            count: 0,
+            comma: bytes.len(),
+            core_count: 0,
+        };
+        let mut in_word = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            if !b.is_ascii() {
+                return None;
+            }
+            // `i` fits a byte: the text is at most 255 bytes long.
+            if is_ascii_space(b) {
+                if in_word {
+                    table.ends[table.count - 1] = i as u8;
+                    in_word = false;
+                }
+                continue;
+            }
+            if !in_word {
+                if table.count == TABLE_WORDS {
+                    return None;
+                }
+                (table.starts[table.count], table.ends[table.count]) = (i as u8, bytes.len() as u8);
+                table.count += 1;
+                in_word = true;
+            }
+            if b == b',' && i < table.comma {
+                table.comma = i;
+            }
+        }
+        let comma = table.comma;
+        table.core_count = table.starts[..table.count].iter().take_while(|&&s| usize::from(s) < comma).count();
+        Some(table)
+    }
+
+    /// Word `i` of the text.
+    fn word(&self, i: usize) -> &'t str {
+        &self.text[usize::from(self.starts[i])..usize::from(self.ends[i])]
+    }
+
+    /// Word `i` of the text's core: cut at the first comma.
+    fn core_word(&self, i: usize) -> &'t str {
+        &self.text[usize::from(self.starts[i])..usize::from(self.ends[i]).min(self.comma)]
+    }
+
+    /// `last_head_word` of the text.
+    fn last_head_word(&self) -> &'t str {
+        let mut last = "";
+        for i in 0..self.core_count {
+            let word = self.core_word(i);
+            if ends_ascii_head(word) {
+                break;
+            }
+            last = word;
+        }
+        last
+    }
+
+    /// `first_word_and_name_after` of the text.
+    fn first_word_and_name_after(&self) -> (Option<&'t str>, bool) {
+        let bytes = self.text.as_bytes();
+        let first = (self.count > 0).then(|| self.word(0));
+        let has_name = self.starts[..self.count].iter().skip(1).any(|&s| bytes[usize::from(s)].is_ascii_uppercase());
+        (first, has_name)
+    }
+
+    /// The first word of the text's core, or "".
+    fn first_core_word(&self) -> &'t str {
+        if self.core_count > 0 { self.core_word(0) } else { "" }
+    }
 }
 
 /// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it
@@ -771,6 +916,12 @@ pub(crate) fn names_someone_first(text: &str) -> bool {
 /// A spokesperson speaks on the record for an institution, and a name in
 /// an appositive ("a former councillor, Jan Berg,") names the source.
 fn is_unnamed_insider(text: &str) -> bool {
+    is_unnamed_insider_after(text, before_first(text, b',').split_whitespace().next().unwrap_or(""))
+}
+
+/// `is_unnamed_insider` given the first word of the text before its
+/// first comma, `first`.
+fn is_unnamed_insider_after(text: &str, first: &str) -> bool {
     const INSIDER_ROLES: &[&str] = &[
         "official",
         "diplomat",
@@ -789,15 +940,11 @@ fn is_unnamed_insider(text: &str) -> bool {
         "source",
         "negotiator",
     ];
-    // `text.splitn(2, ',')`, cut at the byte without a searcher.
-    let before_comma = before_first(text, b',');
-    let after_comma = text.get(before_comma.len() + 1..);
     // The first word before " by " is the first word before the comma: " by "
     // starts with a space, so it cannot cut that word short, and a " by "
     // before it makes it "by…", no determiner either way. So most sources,
-    // which are not indefinite, are settled before searching for " by "
-    // and without copying the word.
-    let first = before_comma.split_whitespace().next().unwrap_or("");
+    // which are not indefinite, are settled before searching for the comma
+    // or " by " and without copying the word.
     // Each determiner is at most seven letters and starts with one of
     // these: most first words are turned away without being lowercased.
     let may_be_indefinite = first.len() <= 7
@@ -809,6 +956,9 @@ fn is_unnamed_insider(text: &str) -> bool {
     if !indefinite {
         return false;
     }
+    // `text.splitn(2, ',')`, cut at the byte without a searcher.
+    let before_comma = before_first(text, b',');
+    let after_comma = text.get(before_comma.len() + 1..);
     // "a lawsuit filed by a fired staffer" is a record, not the staffer.
     let described = before_comma.split(" by ").next().unwrap_or("");
     let appositive_name =
@@ -834,7 +984,9 @@ fn is_all_caps(w: &str) -> bool {
 
 /// A person named with their organisation: "CNN's Dana Bash", "Bill
 /// O'Reilly of Fox News".
-fn is_person_of_organisation(text: &str) -> bool {
+/// `table` is the word table of `text` when it has one: the words are
+/// copied from it onto the stack rather than split again into a vector.
+fn is_person_of_organisation(text: &str, table: Option<&MentionWords>) -> bool {
     // Both shapes need an apostrophe (the curly one starts with byte E2)
     // or the word "of"; most names have neither and are settled here,
     // without collecting their words.
@@ -842,7 +994,20 @@ fn is_person_of_organisation(text: &str) -> bool {
     if !bytes.iter().any(|&b| b == b'\'' || b == 0xE2) && !bytes.windows(2).any(|pair| pair == b"of") {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    match table {
+        Some(table) => {
+            let mut words = [""; TABLE_WORDS];
+            for (i, word) in words[..table.count].iter_mut().enumerate() {
+                *word = table.word(i);
+            }
+            names_person_of_organisation(&words[..table.count])
+        }
+        None => names_person_of_organisation(&text.split_whitespace().collect::<Vec<_>>()),
+    }
+}
+
+/// `is_person_of_organisation` given the text's whitespace-separated words.
+fn names_person_of_organisation(words: &[&str]) -> bool {
     let possessive = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s’"));
     if let Some(at) = possessive
         && at + 1 < words.len()
@@ -854,7 +1019,8 @@ fn is_person_of_organisation(text: &str) -> bool {
 }
 
 pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
-    with_lowercase_runs(text, |words, starts| kind_of_words(text, words, starts, lexicon))
+    let table = MentionWords::new(text);
+    with_lowercase_runs(text, |words, starts| kind_of_words(text, table.as_ref(), words, starts, lexicon))
 }
 
 /// Texts up to this many bytes are lowercased on the stack; nearly every
@@ -907,15 +1073,28 @@ fn lowercase_runs_on_heap<R>(lower: &str, f: impl FnOnce(&[&str], &[usize]) -> R
 /// `kind_of` given the ASCII-lowercased runs of `text` (`words`) and
 /// where each starts (the same in `text`: ASCII lowercasing keeps every
 /// byte where it is and every letter a letter).
-fn kind_of_words(text: &str, words: &[&str], starts: &[usize], lexicon: &Lexicon) -> SourceKind {
+/// `table` is the word table of `text` when it has one (short ASCII):
+/// the tests that split the text on whitespace read it instead.
+fn kind_of_words(
+    text: &str,
+    table: Option<&MentionWords>,
+    words: &[&str],
+    starts: &[usize],
+    lexicon: &Lexicon,
+) -> SourceKind {
     let phrase_hit =
         |index: &crate::lexicon::PhraseIndex<()>| (0..words.len()).any(|i| index.longest_at(&words[i..]).is_some());
+    let unnamed_insider = || match table {
+        Some(table) => is_unnamed_insider_after(text, table.first_core_word()),
+        None => is_unnamed_insider(text),
+    };
     // The personal-name test last: most sources are turned away by the
     // cheaper two, which share no state with it.
-    if (phrase_hit(&lexicon.anonymous) || is_unnamed_insider(text)) && !names_someone_first(text) {
+    if (phrase_hit(&lexicon.anonymous) || unnamed_insider()) && !names_someone_first(text) {
         return SourceKind::Anonymous;
     }
-    let (first, has_name) = first_word_and_name_after(text);
+    let (first, has_name) =
+        table.map_or_else(|| first_word_and_name_after(text), MentionWords::first_word_and_name_after);
     // "FEC reports", "CDC studies": an acronym names whose records they are.
     let owned_records = first.is_some_and(|w| w.len() >= 2 && is_all_caps(w))
         && words.iter().any(|w| matches!(*w, "reports" | "studies" | "research"));
@@ -933,7 +1112,8 @@ fn kind_of_words(text: &str, words: &[&str], starts: &[usize], lexicon: &Lexicon
     if record {
         return SourceKind::Document;
     }
-    if is_person_by_role(text) || is_person_of_organisation(text) {
+    let by_role = table.map_or_else(|| is_person_by_role(text), is_person_by_role_in);
+    if by_role || is_person_of_organisation(text, table) {
         return SourceKind::Person;
     }
     if is_organisation(text) {
@@ -1126,6 +1306,67 @@ mod tests {
             ["", "  ", "US Ambassador to Italy", " the  port director ", "Of", "a TO b", "aide\tWITH x", "tox of"]
         {
             assert_eq!(last_ascii_head_word(core), by_split(core), "{core:?}");
+        }
+    }
+
+    /// The word table's answers and those of splitting the text in each
+    /// test, for one mention.
+    fn table_agrees_with_splitting(text: &str) {
+        let Some(table) = MentionWords::new(text) else {
+            assert!(!text.is_ascii() || text.len() > 255 || text.split_whitespace().count() > TABLE_WORDS, "{text:?}");
+            return;
+        };
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!((0..table.count).map(|i| table.word(i)).collect::<Vec<_>>(), words, "{text:?}");
+        assert_eq!(table.first_word_and_name_after(), first_word_and_name_after(text), "{text:?}");
+        let first = before_first(text, b',').split_whitespace().next().unwrap_or("");
+        assert_eq!(table.first_core_word(), first, "{text:?}");
+        assert_eq!(table.last_head_word(), last_head_word(text), "{text:?}");
+        assert_eq!(is_person_by_role_in(&table), is_person_by_role_by_splitting(text), "{text:?}");
+        assert_eq!(is_person_of_organisation(text, Some(&table)), is_person_of_organisation(text, None), "{text:?}");
+    }
+
+    #[test]
+    fn word_tables_agree_with_splitting() {
+        let many = "Ab ".repeat(TABLE_WORDS + 1);
+        let long = format!("{} x", "y".repeat(300));
+        for text in [
+            "",
+            " ",
+            ",",
+            " ,Jan Berg",
+            "Jeffrey N. Trimble, a senior official with the board",
+            "Union spokesman Erik Lund",
+            "US Ambassador to Italy",
+            "then-Secretary of State Condoleezza Rice",
+            "CNN's Dana Bash",
+            "Bill O'Reilly of Fox News",
+            "the Vice-President, Jan",
+            "a former councillor, Jan Berg,",
+            "Committee member Lotte Berger ",
+            "\tMayor\x0bInes  Falk\n",
+            "é Ab",
+            many.as_str(),
+            long.as_str(),
+        ] {
+            table_agrees_with_splitting(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        /// Mentions made of capitalised words, role and organisation words,
+        /// prepositions, possessives, commas, hyphens and odd spacing.
+        #[test]
+        fn word_tables_agree_with_splitting_on_mentions(
+            pieces in proptest::collection::vec(
+                "(Jan|Berg|O'Neil|CNN's|NATO|US|spokesman|Spokesman,|member|Vice-President|minister|officials|the|a|of|to|Union|Bank|Ab.|x|,|-|'s| |  |\t)",
+                0..12,
+            )
+        ) {
+            table_agrees_with_splitting(&pieces.join(" "));
+            table_agrees_with_splitting(&pieces.concat());
         }
     }
 
