@@ -130,6 +130,13 @@ impl WordList {
         self.ends.may_hold(key)
     }
 
+    /// `contains` of a word known to be ASCII: not scanned again to learn so.
+    pub(crate) fn contains_ascii(&self, word: &str) -> bool {
+        word.len() <= self.longest
+            && self.ends.may_hold(ends_key(word))
+            && with_ascii_lowercase(word, |lower| self.words.contains(lower))
+    }
+
     /// Whether `word.to_lowercase()` is in the list.
     pub(crate) fn contains(&self, word: &str) -> bool {
         // Only ASCII keeps its length and bytes when lowercased ("K", the

@@ -260,26 +260,39 @@ fn is_organisation(text: &str) -> bool {
 /// the tests does not matter.
 fn is_ascii_organisation(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let (mut run_start, mut word_start, mut word_caps) = (0, 0, true);
-    for i in 0..=bytes.len() {
-        // A space past the end closes the last run and the last word.
-        let b = bytes.get(i).copied().unwrap_or(b' ');
-        if !b.is_ascii_alphanumeric() {
-            if i > run_start && ORG_LIST.contains(&text[run_start..i]) {
+    // Whether the whitespace-separated word being read has only capitals
+    // so far, and where it starts.
+    let (mut word_start, mut word_caps) = (0, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A run read in a tight loop, its capitals noted without a
+            // branch: testing each byte for a letter, a space and a
+            // capital in turn cost about half again as much.
+            let start = i;
+            let mut caps = true;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                caps &= bytes[i].is_ascii_uppercase();
+                i += 1;
+            }
+            if ORG_LIST.contains_ascii(&text[start..i]) {
                 return true;
             }
-            run_start = i + 1;
+            word_caps &= caps;
+            continue;
         }
         if is_ascii_space(b) {
             if word_caps && i - word_start >= 2 {
                 return true;
             }
             (word_start, word_caps) = (i + 1, true);
-        } else if !b.is_ascii_uppercase() {
+        } else {
             word_caps = false;
         }
+        i += 1;
     }
-    false
+    word_caps && bytes.len() - word_start >= 2
 }
 
 /// Offices with one holder in a place: "the mayor" is the mayor wherever
@@ -1325,12 +1338,24 @@ mod tests {
         }
     }
 
+    /// `is_organisation` by splitting the text once for each test.
+    fn is_organisation_by_words(text: &str) -> bool {
+        has_word_in(text, usize::MAX, &ORG_LIST)
+            || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn ascii_organisations_agree_with_the_word_tests_on_any_text(text in "[AaBbUN1 \t,'.\\-]{0,24}") {
+            proptest::prop_assert_eq!(is_ascii_organisation(&text), is_organisation_by_words(&text), "{:?}", text);
+        }
+    }
+
     #[test]
     fn ascii_organisations_agree_with_the_word_tests() {
-        let by_words = |text: &str| {
-            has_word_in(text, usize::MAX, &ORG_LIST)
-                || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-        };
+        let by_words = is_organisation_by_words;
         for text in [
             "",
             " ",
