@@ -843,12 +843,16 @@ fn is_person_by_role_in(words: &MentionWords) -> bool {
 }
 
 /// The second half of `is_person_by_role_in`: a role word before one to
-/// four capitalised words.
+/// four capitalised words. Asked only once the phrase head is no role.
 fn has_role_before_name_in(words: &MentionWords) -> bool {
+    // When the head is the last word, that word is no role word either
+    // (`is_role_word` is the head's test without the plural "s" dropped),
+    // which is known without sketching and looking it up again.
+    let head_is_last = words.core_count.checked_sub(1).is_some_and(|last| words.last_head_index() == Some(last));
     let mut name = [""; 4];
     for (name_words, i) in (0..words.core_count).rev().enumerate() {
         let w = words.core_word(i);
-        if is_role_word(w) {
+        if !(name_words == 0 && head_is_last) && is_role_word(w) {
             return name_words > 0 && !name[..name_words].iter().any(|w| is_organisation(w));
         }
         // A core word is never empty; for ASCII the first byte is the first character.
@@ -928,15 +932,12 @@ impl<'t> MentionWords<'t> {
 
     /// `last_head_word` of the text.
     fn last_head_word(&self) -> &'t str {
-        let mut last = "";
-        for i in 0..self.core_count {
-            let word = self.core_word(i);
-            if ends_ascii_head(word) {
-                break;
-            }
-            last = word;
-        }
-        last
+        self.last_head_index().map_or("", |i| self.core_word(i))
+    }
+
+    /// Which core word `last_head_word` is, if any.
+    fn last_head_index(&self) -> Option<usize> {
+        (0..self.core_count).take_while(|&i| !ends_ascii_head(self.core_word(i))).last()
     }
 
     /// `first_word_and_name_after` of the text.
