@@ -207,16 +207,23 @@ enum PlainStop {
 
 /// Pushes the plain words from the ASCII letter at `from` on: runs of
 /// ASCII letters and digits that start with a letter and end at a byte
-/// that cannot join a word, each followed by one space and the next such
-/// word. Most of any sentence is such a run. One tight loop keeps the
-/// cursor, the bytes and the list in registers, and the explicit ASCII
-/// tests let the compiler drop the slicing's char-boundary checks, which
-/// the outer loop, with its many paths, cost per word.
+/// that cannot join a word, each followed by one space, or by a mark of
+/// its own ("," or ";") and a space, and the next such word. Most of any
+/// sentence is such a run. One tight loop keeps the cursor, the bytes and
+/// the list in registers, and the explicit ASCII tests let the compiler
+/// drop the slicing's char-boundary checks, which the outer loop, with its
+/// many paths, cost per word.
 #[inline]
 fn plain_words<'t>(lower_s: &'t str, from: usize, quoted: bool, out: &mut Vec<Token<'t>>) -> PlainStop {
     let bytes = lower_s.as_bytes();
     let mut i = from;
-    loop {
+    // Each turn starts at an ASCII letter; the caller has tested the first
+    // one, but the test here is what tells the compiler that the word's
+    // slice starts at a char boundary.
+    while let Some(&first) = bytes.get(i)
+        && first.is_ascii()
+        && ASCII_CLASS[usize::from(first)] == LETTER
+    {
         let end = letters_and_digits_end(bytes, i + 1);
         let Some(&next) = bytes.get(end) else {
             out.push(Token { word: &lower_s[i..], kind: TokenKind::Word, quoted });
@@ -226,18 +233,21 @@ fn plain_words<'t>(lower_s: &'t str, from: usize, quoted: bool, out: &mut Vec<To
             return if next == b'.' && end - i >= 2 { PlainStop::Period(i, end) } else { PlainStop::General(i) };
         }
         out.push(Token { word: &lower_s[i..end], kind: TokenKind::Word, quoted });
-        // The space after most words is stepped over here, where it is
-        // already read, and the next word taken without a turn of the
-        // outer loop.
-        if next != b' ' {
-            return PlainStop::Done(end);
+        i = end;
+        // A mark that is a token of its own ("," ";" ")") is taken here
+        // too, where it is already read, as the outer loop would.
+        if PLAIN_PUNCT[usize::from(next)] {
+            out.push(Token { word: &lower_s[i..i + 1], kind: TokenKind::Punct, quoted });
+            i += 1;
         }
-        i = end + 1;
-        match bytes.get(i) {
-            Some(&b) if b.is_ascii() && ASCII_CLASS[usize::from(b)] == LETTER => {}
-            _ => return PlainStop::Done(i),
+        // The space after most words is stepped over here, and the next
+        // word taken without a turn of the outer loop.
+        if bytes.get(i) != Some(&b' ') {
+            return PlainStop::Done(i);
         }
+        i += 1;
     }
+    PlainStop::Done(i)
 }
 
 /// Whether the quotation mark at `mark` leaves the text inside a quotation.
