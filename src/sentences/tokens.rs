@@ -229,19 +229,26 @@ fn plain_words<'t>(lower_s: &'t str, from: usize, quoted: bool, out: &mut Vec<To
             out.push(Token { word: &lower_s[i..], kind: TokenKind::Word, quoted });
             return PlainStop::Done(end);
         };
+        // Most words end at a space, which is stepped over here, and the
+        // next word taken without a turn of the outer loop or a table
+        // lookup for the space.
+        if next == b' ' {
+            out.push(Token { word: &lower_s[i..end], kind: TokenKind::Word, quoted });
+            i = end + 1;
+            continue;
+        }
         if !(next.is_ascii() && ENDS_PLAIN_WORD[usize::from(next)]) {
             return if next == b'.' && end - i >= 2 { PlainStop::Period(i, end) } else { PlainStop::General(i) };
         }
         out.push(Token { word: &lower_s[i..end], kind: TokenKind::Word, quoted });
-        i = end;
         // A mark that is a token of its own ("," ";" ")") is taken here
-        // too, where it is already read, as the outer loop would.
-        if PLAIN_PUNCT[usize::from(next)] {
-            out.push(Token { word: &lower_s[i..i + 1], kind: TokenKind::Punct, quoted });
-            i += 1;
+        // too, where it is already read, as the outer loop would, and the
+        // space after it.
+        if !PLAIN_PUNCT[usize::from(next)] {
+            return PlainStop::Done(end);
         }
-        // The space after most words is stepped over here, and the next
-        // word taken without a turn of the outer loop.
+        out.push(Token { word: &lower_s[end..end + 1], kind: TokenKind::Punct, quoted });
+        i = end + 1;
         if bytes.get(i) != Some(&b' ') {
             return PlainStop::Done(i);
         }
