@@ -9,7 +9,7 @@
 pub mod tokens;
 
 use crate::analysis::Workers;
-use crate::bytescan::{find_first, splat, zero_bytes};
+use crate::bytescan::{bytes_below, find_first, splat, zero_bytes};
 use crate::lexicon::Lexicon;
 use crate::markup::{Article, BlockKind};
 use crate::span::Span;
@@ -109,11 +109,15 @@ fn plain_run_end(bytes: &[u8], from: usize, until: usize) -> usize {
     find_first(&bytes[..until], from, needs_a_look, |b| NEEDS_A_LOOK[usize::from(b)]).unwrap_or(until)
 }
 
-/// The high bit of the bytes of `word` in [`NEEDS_A_LOOK`]; only the
-/// lowest mark is exact (see [`zero_bytes`]).
+/// The high bit of the bytes of `word` in [`NEEDS_A_LOOK`], and of `#`;
+/// only the lowest mark is exact (see [`zero_bytes`]).
 fn needs_a_look(word: u64) -> u64 {
     let is = |b: u8| zero_bytes(word ^ splat(b));
-    (word & splat(0x80)) | is(b'"') | is(b'\'') | is(b'.') | is(b'!') | is(b'?')
+    // `!`, `"` and `#` (0x21 to 0x23) are one range test instead of two
+    // byte tests: xored with `#` they are the bytes below 3. A `#` is
+    // looked at for nothing, as any plain byte could be.
+    let bang_quote_hash = bytes_below(word ^ splat(b'#'), 3);
+    (word & splat(0x80)) | bang_quote_hash | is(b'\'') | is(b'.') | is(b'?')
 }
 
 fn is_closer(c: char) -> bool {

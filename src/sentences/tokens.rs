@@ -118,22 +118,22 @@ pub fn tokenize<'t>(
         // decoding the character and the general word search, whose
         // joins, numbers and abbreviations such a word never reaches.
         if class == LETTER {
-            let end = letters_and_digits_end(lower_bytes, i + 1);
-            let next = lower_bytes.get(end).copied();
-            if next.is_none_or(|b| ENDS_PLAIN_WORD[usize::from(b)]) {
-                out.push(token(i, end, TokenKind::Word, inside));
-                // The space after most words is stepped over here, where
-                // it is already read, instead of in a turn of the loop.
-                i = if next == Some(b' ') { end + 1 } else { end };
-                continue;
-            }
-            // A period after two or more letters joins no word: it ends
-            // the sentence or belongs to an abbreviation ("Sept.").
-            if next == Some(b'.') && end - i >= 2 {
-                let end = if lexicon.abbreviations.contains(&s[i..end]) { end + 1 } else { end };
-                out.push(token(i, end, TokenKind::Word, inside));
-                i = end;
-                continue;
+            match plain_words(lower_s, i, inside, out) {
+                PlainStop::Done(next) => {
+                    i = next;
+                    continue;
+                }
+                // A period after two or more letters joins no word: it ends
+                // the sentence or belongs to an abbreviation ("Sept.").
+                PlainStop::Period(from, end) => {
+                    let end = if lexicon.abbreviations.contains(&s[from..end]) { end + 1 } else { end };
+                    out.push(token(from, end, TokenKind::Word, inside));
+                    i = end;
+                    continue;
+                }
+                // Left to the general word search below; the byte at `at`
+                // is an ASCII letter like the one the run started with.
+                PlainStop::General(at) => i = at,
             }
         }
         // Fast path for most other tokens: an ASCII mark that cannot be a
@@ -192,6 +192,69 @@ pub fn tokenize<'t>(
         out.push(token(i, to, kind, quoted));
         i = to;
     }
+}
+
+/// Where [`plain_words`] stopped.
+enum PlainStop {
+    /// Before the byte at this index, which starts no plain word.
+    Done(usize),
+    /// Before the word of ASCII letters and digits at `.0..1`, which a
+    /// period follows: an abbreviation or the sentence's end.
+    Period(usize, usize),
+    /// Before the word at this index, which needs the general search.
+    General(usize),
+}
+
+/// Pushes the plain words from the ASCII letter at `from` on: runs of
+/// ASCII letters and digits that start with a letter and end at a byte
+/// that cannot join a word, each followed by one space, or by a mark of
+/// its own ("," or ";") and a space, and the next such word. Most of any
+/// sentence is such a run. One tight loop keeps the cursor, the bytes and
+/// the list in registers, and the explicit ASCII tests let the compiler
+/// drop the slicing's char-boundary checks, which the outer loop, with its
+/// many paths, cost per word.
+#[inline]
+fn plain_words<'t>(lower_s: &'t str, from: usize, quoted: bool, out: &mut Vec<Token<'t>>) -> PlainStop {
+    let bytes = lower_s.as_bytes();
+    let mut i = from;
+    // Each turn starts at an ASCII letter; the caller has tested the first
+    // one, but the test here is what tells the compiler that the word's
+    // slice starts at a char boundary.
+    while let Some(&first) = bytes.get(i)
+        && first.is_ascii()
+        && ASCII_CLASS[usize::from(first)] == LETTER
+    {
+        let end = letters_and_digits_end(bytes, i + 1);
+        let Some(&next) = bytes.get(end) else {
+            out.push(Token { word: &lower_s[i..], kind: TokenKind::Word, quoted });
+            return PlainStop::Done(end);
+        };
+        // Most words end at a space, which is stepped over here, and the
+        // next word taken without a turn of the outer loop or a table
+        // lookup for the space.
+        if next == b' ' {
+            out.push(Token { word: &lower_s[i..end], kind: TokenKind::Word, quoted });
+            i = end + 1;
+            continue;
+        }
+        if !(next.is_ascii() && ENDS_PLAIN_WORD[usize::from(next)]) {
+            return if next == b'.' && end - i >= 2 { PlainStop::Period(i, end) } else { PlainStop::General(i) };
+        }
+        out.push(Token { word: &lower_s[i..end], kind: TokenKind::Word, quoted });
+        // A mark that is a token of its own ("," ";" ")") is taken here
+        // too, where it is already read, as the outer loop would, and the
+        // space after it.
+        if !PLAIN_PUNCT[usize::from(next)] {
+            return PlainStop::Done(end);
+        }
+        out.push(Token { word: &lower_s[end..end + 1], kind: TokenKind::Punct, quoted });
+        i = end + 1;
+        if bytes.get(i) != Some(&b' ') {
+            return PlainStop::Done(i);
+        }
+        i += 1;
+    }
+    PlainStop::Done(i)
 }
 
 /// Whether the quotation mark at `mark` leaves the text inside a quotation.
