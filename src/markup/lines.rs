@@ -24,18 +24,28 @@ impl Line {
 /// All lines of `source`, in order. A trailing line break does not start an
 /// empty final line.
 pub fn lines(source: &str) -> Vec<Line> {
+    line_iter(source).collect()
+}
+
+/// The lines of [`lines`], found one at a time: a reader that passes over
+/// them once, or stops early, needs no list of them.
+pub fn line_iter(source: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = source.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
-    while let Some(i) = next_line_break(bytes, start) {
-        let next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-        out.push(Line { start, end: i, next });
-        start = next;
-    }
-    if start < bytes.len() {
-        out.push(Line { start, end: bytes.len(), next: bytes.len() });
-    }
-    out
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let line = match next_line_break(bytes, start) {
+            Some(i) => {
+                let next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                Line { start, end: i, next }
+            }
+            None => Line { start, end: bytes.len(), next: bytes.len() },
+        };
+        start = line.next;
+        Some(line)
+    })
 }
 
 /// The index of the first `\n` or `\r` at or after `from`. Looks at eight

@@ -2,7 +2,7 @@
 //! any; otherwise every line is a paragraph. The first block is the title,
 //! and a short line without closing punctuation is a heading.
 
-use super::lines::lines;
+use super::lines::line_iter;
 use super::{Article, Block, BlockKind, Format, FrontMatter, trim_span};
 use crate::span::Span;
 
@@ -17,12 +17,13 @@ pub fn parse(source: &str) -> Article {
     if prose_text.starts_with('\u{feff}') {
         prose_text.replace_range(..'\u{feff}'.len_utf8(), "   ");
     }
-    let all_lines = lines(source);
-    let paragraph_mode = all_lines.iter().any(|l| l.is_blank(source));
+    // Lines are read twice, without a list of them: the first pass stops
+    // at the first blank line, most often within a few lines.
+    let paragraph_mode = line_iter(source).any(|l| l.is_blank(source));
 
     // Each group is a run of lines that makes one block.
     let mut groups: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, line count)
-    for line in &all_lines {
+    for line in line_iter(source) {
         if line.is_blank(source) {
             continue;
         }
