@@ -773,6 +773,9 @@ pub fn build(text: &str, attributions: &[Attribution], lexicon: &Lexicon, aliase
     build_with(text, attributions, lexicon, aliases, &[])
 }
 
+/// The most sources the builder's tables are sized for before they grow.
+const PRESIZED_SOURCES: usize = 4096;
+
 /// Builds the source graph; `named[i]`, when set, is the source of
 /// attribution `i` by configuration (a link's outlet), whatever its text.
 pub fn build_with(
@@ -783,7 +786,13 @@ pub fn build_with(
     named: &[Option<String>],
 ) -> SourceGraph {
     let n = attributions.len();
-    let mut b = Builder::new(text, lexicon, aliases, n);
+    // The tables are sized for the article's sources up front, so that
+    // they do not rehash as they grow; an article has at most one new
+    // source per attribution, usually far fewer. A huge article's tables
+    // start at a cap and grow from there: sized for every attribution of a
+    // 100 MB article they held 100 MB more than its sources needed.
+    let expected_sources = n.min(PRESIZED_SOURCES);
+    let mut b = Builder::new(text, lexicon, aliases, expected_sources);
     b.graph.source_of = vec![None; n];
     b.graph.unresolved = vec![false; n];
     // Resolve in text order of the source mentions so that "nearest
@@ -812,7 +821,7 @@ pub fn build_with(
     // Judged once per distinct mention (and kind): a source named a thousand
     // times is looked at once (the judgement allocates and scans word lists).
     let mut credible_text: std::collections::HashMap<(&str, SourceKind), bool, FastHash> =
-        std::collections::HashMap::with_capacity_and_hasher(n, FastHash::default());
+        std::collections::HashMap::with_capacity_and_hasher(expected_sources, FastHash::default());
     let in_chains: Vec<Option<usize>> = (0..n)
         .map(|i| {
             let configured = named.get(i).is_some_and(Option::is_some);
