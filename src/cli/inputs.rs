@@ -226,10 +226,28 @@ pub fn read(input: &Input) -> Result<String, FileError> {
             if !meta.is_file() {
                 return Err(fail(0, "cannot read: not a regular file".into()));
             }
-            std::fs::read(path).map_err(|e| fail(0, format!("cannot read: {}", describe(&e))))?
+            file_bytes(path, meta.len()).map_err(|e| fail(0, format!("cannot read: {}", describe(&e))))?
         }
     };
     decode(bytes).map_err(|(offset, message)| fail(offset, message))
+}
+
+/// The bytes of the regular file at `path`, `len` bytes long when its
+/// metadata was read. `fs::read` would ask the file's size again (a second
+/// `statx` per file) and, having read that many bytes, read once more to
+/// see the end; reading at most `len` bytes needs neither. A file whose
+/// size reads as 0 (as files in /proc do) is read to its end.
+fn file_bytes(path: &Path, len: u64) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    if len == 0 {
+        let mut bytes = Vec::new();
+        (&file).read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(usize::try_from(len).unwrap_or(usize::MAX))?;
+    file.take(len).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Standard input, read once: a run may look at an input twice (once for
