@@ -126,6 +126,11 @@ fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
     let (builtin, found) = std::thread::scope(|scope| {
         let lexicon = scope.spawn(Lexicon::builtin);
         let found = inputs::collect_with(&args.paths, args.stdin_filename.as_deref(), !args.no_ignore, &mut errors);
+        // The rule catalog (every rule file's TOML, which the default
+        // settings read their severities from) is parsed here, while the
+        // longer lexicon build runs, instead of by `Resolver::new` after
+        // it: a million instructions off the path every run waits on.
+        let _ = crate::rules::catalog::all();
         match lexicon.join() {
             Ok(lexicon) => (Arc::new(lexicon), found),
             Err(panic) => std::panic::resume_unwind(panic),
