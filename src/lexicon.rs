@@ -151,6 +151,9 @@ impl Extend<String> for TokenSet {
     }
 }
 
+/// The table size the built-in verb lists' forms grow `cue_words` to.
+const BUILTIN_CUE_FORMS: usize = 1024;
+
 pub const BUILTIN_CUES: &str = include_str!("../rules/lexicon/cues.toml");
 pub const BUILTIN_SOURCES: &str = include_str!("../rules/lexicon/sources.toml");
 pub const BUILTIN_MARKUP: &str = include_str!("../rules/lexicon/markup.toml");
@@ -478,6 +481,9 @@ impl Lexicon {
     /// The lexicon built into the binary.
     pub fn builtin() -> Lexicon {
         let mut lexicon = Lexicon::default();
+        // Room for the forms the built-in verb lists make (about 1,000), so
+        // the table is not grown and rehashed five times on the way.
+        lexicon.cue_words.reserve(BUILTIN_CUE_FORMS);
         for text in [BUILTIN_CUES, BUILTIN_SOURCES, BUILTIN_MARKUP, BUILTIN_STANCE] {
             // The embedded files are checked by the test suite, so a parse
             // failure here is a build defect; fall back to an empty list
@@ -733,6 +739,7 @@ mod tests {
     #[test]
     fn word_filters_keep_every_entry() {
         let lex = Lexicon::builtin();
+        assert!(lex.cue_words.len() <= BUILTIN_CUE_FORMS, "{} cue forms", lex.cue_words.len());
         for (word, cue) in &lex.cue_words {
             assert_eq!(lex.cue_word(word), Some(*cue), "{word}");
             assert!(lex.cue_roles(word) & MAY_BE_CUE_WORD != 0, "{word}");
