@@ -124,12 +124,18 @@ fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
     // come before any file is checked, so each is wall time one-for-one.
     let mut errors = Vec::new();
     let (builtin, found) = std::thread::scope(|scope| {
-        let lexicon = scope.spawn(Lexicon::builtin);
-        let found = inputs::collect_with(&args.paths, args.stdin_filename.as_deref(), !args.no_ignore, &mut errors);
         // The rule catalog (every rule file's TOML, which the default
-        // settings read their severities from) is parsed here, while the
-        // longer lexicon build runs, instead of by `Resolver::new` after
-        // it: a million instructions off the path every run waits on.
+        // settings read their severities from) is parsed by whichever
+        // thread is free first, instead of by `Resolver::new` after the
+        // join: the main thread when the walk is short (one draft), the
+        // lexicon's when the walk is long (a folder of 840 articles). The
+        // other thread finds it parsed or waits for the rest of the parse.
+        let lexicon = scope.spawn(|| {
+            let lexicon = Lexicon::builtin();
+            let _ = crate::rules::catalog::all();
+            lexicon
+        });
+        let found = inputs::collect_with(&args.paths, args.stdin_filename.as_deref(), !args.no_ignore, &mut errors);
         let _ = crate::rules::catalog::all();
         match lexicon.join() {
             Ok(lexicon) => (Arc::new(lexicon), found),
