@@ -588,18 +588,19 @@ fn anonymous_in(
             // port officials knew …") makes them the subject of the claim,
             // not a source the article relies on.
             let nested_belief = |a: &Attribution| a.kind == CueKind::Cognition && a.parent.is_some();
-            // Only an attribution with a source phrase is looked into, so
-            // that is asked first; and the governing attribution
-            // (`speaking`) is already known not to refuse, so its cue and
-            // content are not read a second time.
+            // The governing attribution (`speaking`) is already known not
+            // to refuse, so its cue and content are not read a second time.
             let silent = |a: &Attribution| Some(a.id) != speaking && refuses_to_speak(&cx.article.prose, a);
-            let relied_on = own.iter().filter(|a| a.source.is_some() && !nested_belief(a) && !silent(a));
-            relied_on.filter_map(|a| a.source).find_map(|s| {
-                if crate::graph::kinds::names_someone_first(s.of(&cx.article.prose)) {
-                    return None;
-                }
-                let phrase = s.of(&cx.article.prose);
-                scratch.holds_anonymous_phrase(&cx.lexicon.anonymous, phrase).then(|| phrase.to_string())
+            // The tests are pure, so the one that turns most source
+            // phrases away, an anonymous phrase in them, runs first: the
+            // name and refusal tests then run for the few that hold one,
+            // not for every source phrase of every claim.
+            own.iter().filter(|a| !nested_belief(a)).find_map(|a| {
+                let phrase = a.source?.of(&cx.article.prose);
+                let relied_on = scratch.holds_anonymous_phrase(&cx.lexicon.anonymous, phrase)
+                    && !crate::graph::kinds::names_someone_first(phrase)
+                    && !silent(a);
+                relied_on.then(|| phrase.to_string())
             })
         })
         .or_else(|| {
