@@ -276,9 +276,10 @@ fn check_sentence(
             .map(|&n| cx.graph.nodes[n].name.clone())
     });
     // "Officials at the ministry declined to comment": nothing rests on a
-    // source that said nothing.
-    let silent = governing.is_some_and(|g| refuses_to_speak(text, &cx.attributions[g]));
-    let anonymous_phrase = if silent { None } else { anonymous_in(cx, own, words, chain_nodes, governing, scratch) };
+    // source that said nothing. Both tests are pure and most claims hold no
+    // anonymous source, so the refusal is read only once one is found.
+    let silent = || governing.is_some_and(|g| refuses_to_speak(text, &cx.attributions[g]));
+    let anonymous_phrase = anonymous_in(cx, own, words, chain_nodes, governing, scratch).filter(|_| !silent());
 
     if let Some(phrase) = &vague_phrase {
         let d = push(out, VAGUE, span, format!("vague attribution: `{phrase}` names no one"));
@@ -555,8 +556,8 @@ fn find_phrase(index: &PhraseIndex<()>, words: &[&str]) -> Option<String> {
 
 /// Anonymity markers: in a source phrase of this sentence, in the chain,
 /// or an explicit "on condition of anonymity" anywhere in the sentence.
-/// `speaking` is the attribution governing the claim, if any, which does
-/// not refuse to speak.
+/// `speaking` is the attribution governing the claim, if any: the caller
+/// drops what is found when it refuses to speak, so it is not asked here.
 fn anonymous_in(
     cx: &Context,
     own: &[&Attribution],
@@ -588,8 +589,8 @@ fn anonymous_in(
             // port officials knew …") makes them the subject of the claim,
             // not a source the article relies on.
             let nested_belief = |a: &Attribution| a.kind == CueKind::Cognition && a.parent.is_some();
-            // The governing attribution (`speaking`) is already known not
-            // to refuse, so its cue and content are not read a second time.
+            // The governing attribution (`speaking`) is left to the caller,
+            // which reads its cue and content only once something is found.
             let silent = |a: &Attribution| Some(a.id) != speaking && refuses_to_speak(&cx.article.prose, a);
             // The tests are pure, so the one that turns most source
             // phrases away, an anonymous phrase in them, runs first: the
