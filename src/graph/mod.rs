@@ -410,6 +410,33 @@ fn find_ascii_folded(text: &[u8], word: &[u8], first: usize, last: usize) -> Opt
     None
 }
 
+/// At most one whitespace-separated word of `text` does not end with a
+/// period ("Smith", "J. Smith"). Asking for a second such word stops
+/// there instead of counting every word of a long mention; ASCII text
+/// (nearly every mention) is split bytewise rather than by decoding each
+/// character for the Unicode whitespace test.
+fn has_at_most_one_plain_word(text: &str) -> bool {
+    let plain = |w: &&str| !w.ends_with('.');
+    if text.is_ascii() {
+        identity::ascii_pieces(text, kinds::is_ascii_space).filter(plain).nth(1).is_none()
+    } else {
+        text.split_whitespace().filter(plain).nth(1).is_none()
+    }
+}
+
+/// `Builder::lookup` in `keys` alone, so that it can be asked while the
+/// builder's key cache is borrowed.
+fn lookup_in(keys: &Keys, key: &str) -> Result<usize, String> {
+    if let Some(&id) = keys.by_key.get(key) {
+        return Ok(id);
+    }
+    let squeezed = compact(key);
+    match keys.by_compact.get(&squeezed) {
+        Some(&id) if squeezed.len() >= 4 => Ok(id),
+        _ => Err(squeezed),
+    }
+}
+
 impl<'a> Builder<'a> {
     /// A builder for `sources` source mentions: the tables that gain an
     /// entry per mention are sized for them up front, since growing them
@@ -449,14 +476,7 @@ impl<'a> Builder<'a> {
     /// `known`, handing back on a miss the squeezed key it made, so that
     /// a new node is filed under it without squeezing the key again.
     fn lookup(&self, key: &str) -> Result<usize, String> {
-        if let Some(&id) = self.keys.by_key.get(key) {
-            return Ok(id);
-        }
-        let squeezed = compact(key);
-        match self.keys.by_compact.get(&squeezed) {
-            Some(&id) if squeezed.len() >= 4 => Ok(id),
-            _ => Err(squeezed),
-        }
+        lookup_in(&self.keys, key)
     }
 
     fn add_node(&mut self, name: &'a str, span: Span) -> usize {
@@ -548,17 +568,19 @@ impl<'a> Builder<'a> {
 
     /// A named mention: by key, then by surname, else a new node.
     fn named(&mut self, text: &'a str, span: Span) -> usize {
-        let key = self.key(text);
-        let squeezed = match self.lookup(&key) {
+        // The key is looked up where the cache holds it: a text named
+        // before is found without copying its key out of the cache.
+        let aliases = self.aliases;
+        let cached = self.key_of_text.entry(text).or_insert_with(|| aliases.key(text));
+        let squeezed = match lookup_in(&self.keys, cached) {
             Ok(id) => {
                 self.note_mention(id, text, span);
                 return id;
             }
             Err(squeezed) => squeezed,
         };
-        // At most one word without a period: asking for a second such word
-        // stops there instead of counting every word of a long mention.
-        let short = text.split_whitespace().filter(|w| !w.ends_with('.')).nth(1).is_none();
+        let key = cached.clone();
+        let short = has_at_most_one_plain_word(text);
         if short && let Some(last) = surname(text) {
             let nodes = &self.graph.nodes;
             let earlier = self.surnames.named(&last).iter().copied().find(|&id| nodes[id].kind == SourceKind::Person);
@@ -1161,6 +1183,15 @@ mod tests {
     fn same_source_twice_in_a_row_is_one_hop() {
         let (_, _, g) = graph_of("Okafor said that she believes the port will close.");
         assert!(g.chains.iter().all(|c| c.len() == 1), "{:?}", g.chains);
+    }
+
+    #[test]
+    fn plain_words_are_counted_as_by_splitting() {
+        for text in ["Smith", "J. Smith", "Jane Smith", " a\tb.\n", "", "U.S. Sen. Ann Lee", "Émile Zola", "x\u{a0}y"]
+        {
+            let split = text.split_whitespace().filter(|w| !w.ends_with('.')).nth(1).is_none();
+            assert_eq!(has_at_most_one_plain_word(text), split, "{text:?}");
+        }
     }
 
     #[test]
