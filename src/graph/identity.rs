@@ -80,7 +80,7 @@ pub(crate) fn ascii_pieces(name: &str, is_break: impl Fn(u8) -> bool) -> impl It
 
 /// `droppable` of an ASCII word and its lowercase, compared up to ASCII
 /// case instead of lowercasing a copy.
-fn is_droppable_ascii(word: &str) -> bool {
+pub(crate) fn is_droppable_ascii(word: &str) -> bool {
     LEADING_DROPS.iter().any(|drop| drop.eq_ignore_ascii_case(word))
         && (!word.eq_ignore_ascii_case("new") || word.starts_with(|c: char| c.is_ascii_lowercase()))
 }
@@ -128,7 +128,11 @@ pub fn display(name: &str) -> String {
 /// `words` of `name` joined by single spaces, leading words that
 /// `is_droppable` dropped (never the last word), and without trailing
 /// commas.
-fn shown_words<'n>(name: &str, words: impl Iterator<Item = &'n str>, is_droppable: impl Fn(&str) -> bool) -> String {
+pub(crate) fn shown_words<'n>(
+    name: &str,
+    words: impl Iterator<Item = &'n str>,
+    is_droppable: impl Fn(&str) -> bool,
+) -> String {
     let mut words = words.peekable();
     let mut shown = String::with_capacity(name.len());
     while let Some(word) = words.next() {

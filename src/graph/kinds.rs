@@ -10,7 +10,7 @@ use super::folded::{
     WordList, alphanumeric_ends_key, with_ascii_lowercase, with_ascii_lowercase_within, with_lowercase,
     with_lowercase_within,
 };
-use super::identity::ascii_pieces;
+use super::identity::{ascii_pieces, display, is_droppable_ascii, shown_words};
 use crate::attributions::words::is_vague_head;
 use crate::lexicon::Lexicon;
 use crate::lexicon::trim_end_str;
@@ -293,6 +293,22 @@ fn is_ascii_organisation(text: &str) -> bool {
         i += 1;
     }
     word_caps && bytes.len() - word_start >= 2
+}
+
+/// `is_organisation` of a mention with a word table, given the runs of
+/// letters, digits and apostrophes of its lowercase copy (`lower_runs`,
+/// which `kind_of` has already cut): the organisation words are looked
+/// up in those runs cut at their apostrophes, already lowercased, instead
+/// of walking the text again and copying each run to lowercase it.
+fn is_organisation_in(table: &MentionWords, lower_runs: &[&str]) -> bool {
+    lower_runs.iter().any(|run| ascii_pieces(run, |b| b == b'\'').any(|piece| ORG_LIST.holds(piece)))
+        || (0..table.count).any(|i| is_ascii_acronym(table.word(i)))
+}
+
+/// Whether an ASCII whitespace-separated word is two or more capitals and
+/// nothing else: the acronym test of `is_organisation`.
+fn is_ascii_acronym(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Offices with one holder in a place: "the mayor" is the mayor wherever
@@ -1103,8 +1119,21 @@ fn names_person_of_organisation(words: &[&str]) -> bool {
 }
 
 pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
+    kind_and_display(text, lexicon, false).0
+}
+
+/// `kind_of(text)`, and `display(text)` when `shown` (else an empty
+/// string), from one word table: a new source's name split on whitespace
+/// for the kind tests was split again to show it.
+pub(crate) fn kind_and_display(text: &str, lexicon: &Lexicon, shown: bool) -> (SourceKind, String) {
     let table = MentionWords::new(text);
-    with_lowercase_runs(text, |words, starts| kind_of_words(text, table.as_ref(), words, starts, lexicon))
+    let kind = with_lowercase_runs(text, |words, starts| kind_of_words(text, table.as_ref(), words, starts, lexicon));
+    let shown = match (&table, shown) {
+        (_, false) => String::new(),
+        (Some(table), true) => shown_words(text, (0..table.count).map(|i| table.word(i)), is_droppable_ascii),
+        (None, true) => display(text),
+    };
+    (kind, shown)
 }
 
 /// Texts up to this many bytes are lowercased on the stack; nearly every
@@ -1200,7 +1229,11 @@ fn kind_of_words(
     if by_role || is_person_of_organisation(text, table) {
         return SourceKind::Person;
     }
-    if is_organisation(text) {
+    let organisation = match table {
+        Some(table) => is_organisation_in(table, words),
+        None => is_organisation(text),
+    };
+    if organisation {
         return SourceKind::Organisation;
     }
     if text.chars().next().is_some_and(char::is_uppercase) || has_name {
@@ -1420,8 +1453,12 @@ mod tests {
         assert_eq!(table.last_head_word(), last_head_word(text), "{text:?}");
         assert_eq!(is_person_by_role_in(&table), is_person_by_role_by_splitting(text), "{text:?}");
         assert_eq!(is_person_of_organisation(text, Some(&table)), is_person_of_organisation(text, None), "{text:?}");
+        let runs = with_lowercase_runs(text, |words, _| words.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+        let runs: Vec<&str> = runs.iter().map(String::as_str).collect();
+        assert_eq!(is_organisation_in(&table, &runs), is_organisation_by_words(text), "{text:?}");
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
         let lex = &*LEXICON;
+        assert_eq!(kind_and_display(text, lex, true).1, display(text), "{text:?}");
         let lowered_could_point_back = lower_could_point_back(&text.trim().to_lowercase(), lex);
         assert_eq!(could_point_back(text, lex), lowered_could_point_back, "{text:?}");
         // As `could_be_a_source` passes it: trimmed, without commas at the end.

@@ -26,7 +26,7 @@ use crate::attributions::Attribution;
 use crate::lexicon::{Lexicon, WordMap};
 use crate::span::Span;
 use identity::{Aliases, compact, display, surname};
-use kinds::{Mention, classify_mention, is_role_noun, kind_of};
+use kinds::{Mention, classify_mention, is_role_noun};
 pub use kinds::{SourceKind, looks_like_outlet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -493,8 +493,9 @@ impl<'a> Builder<'a> {
     /// A node for a mention whose `key` (squeezed: `squeezed`) no node has.
     fn new_node(&mut self, name: &str, key: String, squeezed: String, span: Span) -> usize {
         let id = self.graph.nodes.len();
-        let shown = self.aliases.canonical_name(&key).map_or_else(|| display(name), str::to_string);
-        let kind = kind_of(name, self.lexicon);
+        let configured = self.aliases.canonical_name(&key);
+        let (kind, shown) = kinds::kind_and_display(name, self.lexicon, configured.is_none());
+        let shown = configured.map_or(shown, str::to_string);
         self.keys.add(&key, squeezed, id);
         self.surnames.add(&shown, id);
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
