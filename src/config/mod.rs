@@ -632,6 +632,61 @@ pub struct Resolver {
     isolated: bool,
     by_dir: std::sync::Mutex<BTreeMap<PathBuf, Option<PathBuf>>>,
     by_file: std::sync::Mutex<BTreeMap<PathBuf, Result<Arc<Settings>, ConfigError>>>,
+    /// The answer for every file of a folder, keyed by the folder's bytes
+    /// as written before the file's name (see [`written_folder`]).
+    by_written_folder: std::sync::Mutex<FolderAnswers>,
+}
+
+/// What a folder's articles are checked with, or why they cannot be.
+type FolderAnswer = Result<Arc<Settings>, ConfigError>;
+
+/// Settings already resolved, by folder as written, and the folder last
+/// asked about.
+#[derive(Default)]
+struct FolderAnswers {
+    by_folder: BTreeMap<Vec<u8>, FolderAnswer>,
+    last: Option<(Vec<u8>, FolderAnswer)>,
+}
+
+impl FolderAnswers {
+    /// The answer for a file written inside a folder already asked about.
+    fn get(&mut self, path: &Path) -> Option<FolderAnswer> {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        // Fast path: the files of a walked folder come one after another,
+        // so comparing with the last folder's bytes and looking for a `/`
+        // in the rest (a word at a time) avoids scanning the name back to
+        // its `/` byte by byte and a map lookup.
+        if let Some((folder, answer)) = &self.last
+            && let Some(name) = bytes.strip_prefix(folder.as_slice()).and_then(|rest| rest.strip_prefix(b"/"))
+            && is_plain_name(name)
+        {
+            return Some(answer.clone());
+        }
+        let folder = written_folder(path)?;
+        let answer = self.by_folder.get(folder)?.clone();
+        self.last = Some((folder.to_vec(), answer.clone()));
+        Some(answer)
+    }
+}
+
+/// Whether `name` is one plain path component: not empty, `.` or `..`,
+/// and without a `/`.
+fn is_plain_name(name: &[u8]) -> bool {
+    !name.is_empty() && name != b"." && name != b".." && !name.contains(&b'/')
+}
+
+/// The bytes of `path` before its last `/`, when the name after it is a
+/// plain one (not empty, `.` or `..`) and something stands before it.
+/// Then `path.parent()` is decided by those bytes alone, so every file
+/// written inside one folder shares that folder's settings.
+fn written_folder(path: &Path) -> Option<&[u8]> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let slash = bytes.iter().rposition(|&b| b == b'/')?;
+    let (folder, name) = (&bytes[..slash], &bytes[slash + 1..]);
+    (is_plain_name(name) && !folder.is_empty()).then_some(folder)
 }
 
 impl Resolver {
@@ -644,6 +699,7 @@ impl Resolver {
             isolated,
             by_dir: Default::default(),
             by_file: Default::default(),
+            by_written_folder: Default::default(),
         }
     }
 
@@ -662,6 +718,22 @@ impl Resolver {
         if self.isolated {
             return Ok(self.defaults.clone());
         }
+        // Fast path: a file of a folder already asked about gets the
+        // folder's answer from one lookup by bytes, instead of parsing the
+        // path into components for its parent and comparing paths
+        // component by component in the caches below.
+        if let Some(settings) = self.by_written_folder.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+            return settings;
+        }
+        let Some(folder) = written_folder(path) else { return self.resolve_folder_of(path) };
+        let settings = self.resolve_folder_of(path);
+        let mut cache = self.by_written_folder.lock().unwrap_or_else(|e| e.into_inner());
+        cache.by_folder.insert(folder.to_vec(), settings.clone());
+        settings
+    }
+
+    /// [`Resolver::for_folder_of`] without its per-folder cache.
+    fn resolve_folder_of(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let found = {
             // Keyed by the folder as written: canonicalising costs a system

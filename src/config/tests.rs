@@ -90,3 +90,19 @@ fn reads_the_chain_keys() {
     let e = parse_str("single-source-share = \"half\"\n").unwrap_err();
     assert_eq!(e.key.as_deref(), Some("single-source-share"));
 }
+
+#[test]
+fn files_written_in_one_folder_share_its_parent() {
+    let paths =
+        ["a/b.md", "./b.md", "a//b.md", "a/./b.md", "/b.md", "../x/../y/b.md", "a/.", "a/..", "a/", "b.md", "/"];
+    for path in paths {
+        let Some(folder) = written_folder(Path::new(path)) else {
+            assert!(!cfg!(unix) || ["a/.", "a/..", "a/", "b.md", "/b.md", "/"].contains(&path), "{path}");
+            continue;
+        };
+        let mut sibling = folder.to_vec();
+        sibling.extend_from_slice(b"/other name.txt");
+        let sibling = Path::new(std::str::from_utf8(&sibling).unwrap());
+        assert_eq!(Path::new(path).parent(), sibling.parent(), "{path}");
+    }
+}
