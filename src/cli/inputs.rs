@@ -136,7 +136,15 @@ fn inner_name(dir: &Path, path: &Path) -> String {
         && let Some(rest) = after_dir
     {
         let start = rest.iter().position(|&b| b != b'/').unwrap_or(rest.len());
-        return String::from_utf8_lossy(&rest[start..]).into_owned();
+        let inner = &rest[start..];
+        // Checking UTF-8 a word at a time and copying avoids
+        // `from_utf8_lossy`'s chunk-by-chunk walk, which cost as much per
+        // name as the rest of naming it; only a name that is not UTF-8
+        // takes the lossy road.
+        return match std::str::from_utf8(inner) {
+            Ok(name) => name.to_owned(),
+            Err(_) => String::from_utf8_lossy(inner).into_owned(),
+        };
     }
     let inner = path.strip_prefix(dir).unwrap_or(path);
     let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
