@@ -30,8 +30,13 @@ pub enum Format {
 impl Format {
     /// `.md` and `.markdown` are Markdown; everything else is plain text.
     pub fn from_path(path: &str) -> Format {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") { Format::Markdown } else { Format::Text }
+        // The ending compared without regard to ASCII case, in place: a
+        // lowercase copy of the whole path cost an allocation per file.
+        let ends_with = |suffix: &str| {
+            path.len() >= suffix.len()
+                && path.as_bytes()[path.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        };
+        if ends_with(".md") || ends_with(".markdown") { Format::Markdown } else { Format::Text }
     }
 }
 
@@ -286,5 +291,7 @@ mod tests {
         assert_eq!(Format::from_path("a/b.MD"), Format::Markdown);
         assert_eq!(Format::from_path("x.markdown"), Format::Markdown);
         assert_eq!(Format::from_path("x.txt"), Format::Text);
+        assert_eq!(Format::from_path("md"), Format::Text);
+        assert_eq!(Format::from_path("é.Markdown"), Format::Markdown);
     }
 }
