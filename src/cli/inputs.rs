@@ -25,11 +25,13 @@ impl Input {
         }
     }
 
-    /// Where config discovery starts for this input.
-    pub fn config_anchor(&self) -> PathBuf {
+    /// Where config discovery starts for this input, borrowed: every input
+    /// is asked twice (cross-file loops, then its check), and a copy of
+    /// its path each time was an allocation per ask.
+    pub fn config_anchor(&self) -> &Path {
         match self {
-            Input::File { path, .. } => path.clone(),
-            Input::Stdin { display } => PathBuf::from(display),
+            Input::File { path, .. } => path,
+            Input::Stdin { display } => Path::new(display),
         }
     }
 }

@@ -222,7 +222,7 @@ fn crash_error(input: &Input, crash: &stream::Crashed) -> Outcome {
 
 /// Reads and analyses one input.
 fn analyse_input(input: &Input, resolver: &Resolver) -> Result<(String, Arc<Settings>, Analysis), Outcome> {
-    let settings = resolver.for_article(&input.config_anchor()).map_err(Outcome::BadConfig)?;
+    let settings = resolver.for_article(input.config_anchor()).map_err(Outcome::BadConfig)?;
     let text = inputs::read(input).map_err(Outcome::Unreadable)?;
     let analysis = analyse(&text, Format::from_path(input.display()), &settings.lexicon, &settings.aliases);
     Ok((text, settings, analysis))
@@ -670,7 +670,7 @@ fn find_loops(prepared: &Prepared) -> BTreeMap<usize, Vec<Diagnostic>> {
     let mut overlaps: Vec<Arc<Settings>> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (i, input) in prepared.inputs.iter().enumerate() {
-        let Ok(settings) = prepared.resolver.for_article(&input.config_anchor()) else { continue };
+        let Ok(settings) = prepared.resolver.for_article(input.config_anchor()) else { continue };
         if may_have_outlet(input, &settings) {
             candidates.push(i);
         }
