@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::folded::with_lowercase;
-use super::kinds::is_ascii_space;
+use super::kinds::{before_first, is_ascii_space};
 use crate::lexicon::trim_end_str;
 
 /// Words dropped from the front of a display name.
@@ -155,6 +155,15 @@ pub(crate) fn shown_words<'n>(
 /// titles, so that "Serbia's President Aleksandar Vucic" and "Vucic"
 /// share the surname "vucic".
 pub fn surname(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return ascii_surname(last_ascii_word(before_first(name, b',')));
+    }
+    surname_by_splitting(name)
+}
+
+/// `surname` of any text: split on Unicode whitespace and lowercased as
+/// characters.
+fn surname_by_splitting(name: &str) -> Option<String> {
     let core = name.split(',').next()?.trim();
     let last_word = core.split_whitespace().next_back()?;
     // Decided before copying anything: most names asked about are not
@@ -164,6 +173,28 @@ pub fn surname(name: &str) -> Option<String> {
     }
     let last = trim_end_str(trim_end_str(last_word, "'s"), "’s").trim_end_matches(['\'', '’']).to_lowercase();
     (last.len() > 1).then_some(last)
+}
+
+/// `surname` of an ASCII name whose core's last word is `last_word` (""
+/// for none), found and trimmed bytewise: decoding the name backwards
+/// for Unicode whitespace and lowercasing it as characters cost more than
+/// the surname table lookup it serves, for every new source.
+pub(crate) fn ascii_surname(last_word: &str) -> Option<String> {
+    if !last_word.as_bytes().first()?.is_ascii_uppercase() {
+        return None;
+    }
+    let last = trim_end_str(last_word, "'s").trim_end_matches('\'');
+    (last.len() > 1).then(|| last.to_ascii_lowercase())
+}
+
+/// The last whitespace-separated word of ASCII `text`, or "".
+fn last_ascii_word(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let Some(end) = bytes.iter().rposition(|&b| !is_ascii_space(b)) else {
+        return "";
+    };
+    let start = bytes[..end].iter().rposition(|&b| is_ascii_space(b)).map_or(0, |k| k + 1);
+    &text[start..=end]
 }
 
 /// The spelling-free core of a key: letters and digits only, so that
@@ -349,5 +380,23 @@ mod tests {
     fn compact_keys_ignore_spacing_and_hyphens() {
         assert_eq!(compact(&normalise("Wiki-Leaks")), compact(&normalise("WikiLeaks")));
         assert_eq!(compact(&normalise("U.S.")), "us");
+    }
+
+    #[test]
+    fn ascii_surnames_agree_with_splitting() {
+        for name in
+            ["", " ", ",", "The , Smith", "Smith's's", "O'Neil'", "A'", "Ab,Cd", " Jan  Berg ,x", "x Y\t", "CNN's"]
+        {
+            assert_eq!(surname(name), surname_by_splitting(name), "{name:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn ascii_surnames_agree_with_splitting_on_any_text(name in "[AaBsS' ,\t\n\x0b.-]{0,16}") {
+            proptest::prop_assert_eq!(surname(&name), surname_by_splitting(&name));
+        }
     }
 }

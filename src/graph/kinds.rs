@@ -437,7 +437,7 @@ fn could_speak_in(table: &MentionWords, lexicon: &Lexicon) -> bool {
     if is_ascii_pronoun_first(text.trim_end()) || is_ascii_document(last_word, lexicon) {
         return true;
     }
-    with_head_of(table.last_head_word(), |head| {
+    with_head_of(table.core_word_at(table.last_head_index()), |head| {
         // The head test of `could_point_back`: with it false, so is the
         // head test of `is_person_by_role`.
         head_points_back(head, lexicon)
@@ -720,7 +720,7 @@ fn with_head_of<R>(last: &str, f: impl FnOnce(&str) -> R) -> R {
 /// `text` up to the first `byte` (ASCII), or all of it: what
 /// `text.split(',').next()` gives. A byte loop: the names and phrases cut
 /// are a few words, too short for `str::find`'s searcher to pay off.
-fn before_first(text: &str, byte: u8) -> &str {
+pub(crate) fn before_first(text: &str, byte: u8) -> &str {
     text.bytes().position(|b| b == byte).map_or(text, |k| &text[..k])
 }
 
@@ -855,7 +855,7 @@ fn is_person_by_role_by_splitting(text: &str) -> bool {
 /// and the words from the end are taken from it rather than found by
 /// scanning the text twice more.
 fn is_person_by_role_in(words: &MentionWords) -> bool {
-    with_head_of(words.last_head_word(), is_role_noun) || has_role_before_name_in(words)
+    with_head_of(words.core_word_at(words.last_head_index()), is_role_noun) || has_role_before_name_in(words)
 }
 
 /// The second half of `is_person_by_role_in`: a role word before one to
@@ -947,8 +947,27 @@ impl<'t> MentionWords<'t> {
     }
 
     /// `last_head_word` of the text.
+    #[cfg(test)]
     fn last_head_word(&self) -> &'t str {
-        self.last_head_index().map_or("", |i| self.core_word(i))
+        self.core_word_at(self.last_head_index())
+    }
+
+    /// Core word `i`, or "" for none.
+    fn core_word_at(&self, i: Option<usize>) -> &'t str {
+        i.map_or("", |i| self.core_word(i))
+    }
+
+    /// The last word of the core of `display(text)` (what `surname`
+    /// splits it for), or "" for none: the core's last word here, unless
+    /// `display` drops it, as it does all the core's words when it drops
+    /// that one (it drops only leading droppable words, never the last
+    /// word, and no droppable word holds a comma).
+    fn shown_core_last_word(&self) -> &'t str {
+        let Some(last) = self.core_count.checked_sub(1) else {
+            return "";
+        };
+        let dropped = last + 1 < self.count && (0..=last).all(|i| is_droppable_ascii(self.word(i)));
+        if dropped { "" } else { self.core_word(last) }
     }
 
     /// Which core word `last_head_word` is, if any.
@@ -1119,21 +1138,33 @@ fn names_person_of_organisation(words: &[&str]) -> bool {
 }
 
 pub(crate) fn kind_of(text: &str, lexicon: &Lexicon) -> SourceKind {
-    kind_and_display(text, lexicon, false).0
+    kind_and_display(text, lexicon, false).kind
+}
+
+/// A new source's name classified and shown; see `kind_and_display`.
+pub(crate) struct KindAndDisplay<'t> {
+    pub(crate) kind: SourceKind,
+    /// `display(text)`, or "" when not asked for.
+    pub(crate) shown: String,
+    /// The last word of the core of `display(text)` (see
+    /// `identity::ascii_surname`), when the word table knew it.
+    pub(crate) shown_last_word: Option<&'t str>,
 }
 
 /// `kind_of(text)`, and `display(text)` when `shown` (else an empty
 /// string), from one word table: a new source's name split on whitespace
-/// for the kind tests was split again to show it.
-pub(crate) fn kind_and_display(text: &str, lexicon: &Lexicon, shown: bool) -> (SourceKind, String) {
+/// for the kind tests was split again to show it, and once more for its
+/// surname.
+pub(crate) fn kind_and_display<'t>(text: &'t str, lexicon: &Lexicon, shown: bool) -> KindAndDisplay<'t> {
     let table = MentionWords::new(text);
     let kind = with_lowercase_runs(text, |words, starts| kind_of_words(text, table.as_ref(), words, starts, lexicon));
+    let shown_last_word = table.as_ref().map(MentionWords::shown_core_last_word);
     let shown = match (&table, shown) {
         (_, false) => String::new(),
         (Some(table), true) => shown_words(text, (0..table.count).map(|i| table.word(i)), is_droppable_ascii),
         (None, true) => display(text),
     };
-    (kind, shown)
+    KindAndDisplay { kind, shown, shown_last_word }
 }
 
 /// Texts up to this many bytes are lowercased on the stack; nearly every
@@ -1441,6 +1472,11 @@ mod tests {
     /// The word table's answers and those of splitting the text in each
     /// test, for one mention.
     fn table_agrees_with_splitting(text: &str) {
+        if let Some(table) = MentionWords::new(text) {
+            let shown = display(text);
+            let from_table = crate::graph::identity::ascii_surname(table.shown_core_last_word());
+            assert_eq!(from_table, crate::graph::identity::surname(&shown), "{text:?} shown as {shown:?}");
+        }
         let Some(table) = MentionWords::new(text) else {
             assert!(!text.is_ascii() || text.len() > 255 || text.split_whitespace().count() > TABLE_WORDS, "{text:?}");
             return;
@@ -1458,7 +1494,7 @@ mod tests {
         assert_eq!(is_organisation_in(&table, &runs), is_organisation_by_words(text), "{text:?}");
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
         let lex = &*LEXICON;
-        assert_eq!(kind_and_display(text, lex, true).1, display(text), "{text:?}");
+        assert_eq!(kind_and_display(text, lex, true).shown, display(text), "{text:?}");
         let lowered_could_point_back = lower_could_point_back(&text.trim().to_lowercase(), lex);
         assert_eq!(could_point_back(text, lex), lowered_could_point_back, "{text:?}");
         // As `could_be_a_source` passes it: trimmed, without commas at the end.
@@ -1478,6 +1514,10 @@ mod tests {
             " ",
             ",",
             " ,Jan Berg",
+            "The , Smith",
+            "the The ,",
+            "The A ,, B",
+            "a Berg's, Jan",
             "Jeffrey N. Trimble, a senior official with the board",
             "Union spokesman Erik Lund",
             "US Ambassador to Italy",

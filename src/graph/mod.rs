@@ -151,7 +151,12 @@ struct Surnames {
 
 impl Surnames {
     fn add(&mut self, name: &str, id: usize) {
-        if let Some(last) = surname(name) {
+        self.add_surname(surname(name), id);
+    }
+
+    /// Files node `id` under `last`, its name's `surname`, if any.
+    fn add_surname(&mut self, last: Option<String>, id: usize) {
+        if let Some(last) = last {
             let ids = self.by_surname.entry(last).or_default();
             if let Err(at) = ids.binary_search(&id) {
                 ids.insert(at, id);
@@ -494,10 +499,16 @@ impl<'a> Builder<'a> {
     fn new_node(&mut self, name: &str, key: String, squeezed: String, span: Span) -> usize {
         let id = self.graph.nodes.len();
         let configured = self.aliases.canonical_name(&key);
-        let (kind, shown) = kinds::kind_and_display(name, self.lexicon, configured.is_none());
-        let shown = configured.map_or(shown, str::to_string);
+        let classified = kinds::kind_and_display(name, self.lexicon, configured.is_none());
+        // The surname is read from the mention's word table when the name
+        // shown is the mention's, rather than splitting that name again.
+        let last = match (configured, classified.shown_last_word) {
+            (None, Some(word)) => identity::ascii_surname(word),
+            _ => surname(configured.unwrap_or(&classified.shown)),
+        };
+        let (kind, shown) = (classified.kind, configured.map_or(classified.shown, str::to_string));
         self.keys.add(&key, squeezed, id);
-        self.surnames.add(&shown, id);
+        self.surnames.add_surname(last, id);
         self.graph.nodes.push(SourceNode { id, name: shown, key, kind, mentions: vec![span] });
         self.mentioned.insert((id, span));
         id
