@@ -437,12 +437,13 @@ fn could_speak_in(table: &MentionWords, lexicon: &Lexicon) -> bool {
     if is_ascii_pronoun_first(text.trim_end()) || is_ascii_document(last_word, lexicon) {
         return true;
     }
-    with_head_of(table.core_word_at(table.last_head_index()), |head| {
+    let head_index = table.last_head_index();
+    with_head_of(table.core_word_at(head_index), |head| {
         // The head test of `could_point_back`: with it false, so is the
         // head test of `is_person_by_role`.
         head_points_back(head, lexicon)
             || is_organisation(text)
-            || has_role_before_name_in(table)
+            || has_role_before_name_in(table, head_index)
             || may_speak_by_shape_in(table, head)
     })
 }
@@ -854,17 +855,20 @@ fn is_person_by_role_by_splitting(text: &str) -> bool {
 /// `is_person_by_role` read from the mention's word table: the head word
 /// and the words from the end are taken from it rather than found by
 /// scanning the text twice more.
+/// The head word is found once, for both halves.
 fn is_person_by_role_in(words: &MentionWords) -> bool {
-    with_head_of(words.core_word_at(words.last_head_index()), is_role_noun) || has_role_before_name_in(words)
+    let head = words.last_head_index();
+    with_head_of(words.core_word_at(head), is_role_noun) || has_role_before_name_in(words, head)
 }
 
 /// The second half of `is_person_by_role_in`: a role word before one to
-/// four capitalised words. Asked only once the phrase head is no role.
-fn has_role_before_name_in(words: &MentionWords) -> bool {
+/// four capitalised words. Asked only once the phrase head, core word
+/// `head` (`MentionWords::last_head_index`), is no role.
+fn has_role_before_name_in(words: &MentionWords, head: Option<usize>) -> bool {
     // When the head is the last word, that word is no role word either
     // (`is_role_word` is the head's test without the plural "s" dropped),
     // which is known without sketching and looking it up again.
-    let head_is_last = words.core_count.checked_sub(1).is_some_and(|last| words.last_head_index() == Some(last));
+    let head_is_last = words.core_count.checked_sub(1).is_some_and(|last| head == Some(last));
     let mut name = [""; 4];
     for (name_words, i) in (0..words.core_count).rev().enumerate() {
         let w = words.core_word(i);
