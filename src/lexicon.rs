@@ -316,7 +316,7 @@ pub struct Lexicon {
     pub glue: TokenSet,
     pub vague: PhraseIndex<()>,
     pub anonymous: PhraseIndex<()>,
-    pub document_nouns: WordSet,
+    pub document_nouns: TokenSet,
     pub related_markers: Vec<String>,
     pub credit_markers: Vec<String>,
     pub abbreviations: TokenSet,

@@ -1255,7 +1255,7 @@ fn kind_of_words(
     // splitting the text into runs a second time.
     let record = words.iter().zip(starts).take(4).enumerate().any(|(i, (lower, &start))| {
         let lowercase = text[start..].chars().next().is_some_and(char::is_lowercase);
-        (lowercase || i == 0) && lexicon.document_nouns.contains(*lower)
+        (lowercase || i == 0) && lexicon.document_nouns.contains(lower)
     });
     if record {
         return SourceKind::Document;
