@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::folded::with_lowercase;
-use super::kinds::{before_first, is_ascii_space};
+use super::kinds::{before_first, is_ascii_space, words_from_end};
 use crate::lexicon::trim_end_str;
 
 /// Words dropped from the front of a display name.
@@ -156,7 +156,7 @@ pub(crate) fn shown_words<'n>(
 /// share the surname "vucic".
 pub fn surname(name: &str) -> Option<String> {
     if name.is_ascii() {
-        return ascii_surname(last_ascii_word(before_first(name, b',')));
+        return ascii_surname(words_from_end(before_first(name, b',')).next().unwrap_or(""));
     }
     surname_by_splitting(name)
 }
@@ -185,16 +185,6 @@ pub(crate) fn ascii_surname(last_word: &str) -> Option<String> {
     }
     let last = trim_end_str(last_word, "'s").trim_end_matches('\'');
     (last.len() > 1).then(|| last.to_ascii_lowercase())
-}
-
-/// The last whitespace-separated word of ASCII `text`, or "".
-fn last_ascii_word(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let Some(end) = bytes.iter().rposition(|&b| !is_ascii_space(b)) else {
-        return "";
-    };
-    let start = bytes[..end].iter().rposition(|&b| is_ascii_space(b)).map_or(0, |k| k + 1);
-    &text[start..=end]
 }
 
 /// The spelling-free core of a key: letters and digits only, so that

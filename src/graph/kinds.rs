@@ -248,8 +248,7 @@ fn is_organisation(text: &str) -> bool {
     if text.is_ascii() {
         return is_ascii_organisation(text);
     }
-    has_word_in(text, usize::MAX, &ORG_LIST)
-        || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+    has_word_in(text, usize::MAX, &ORG_LIST) || text.split_whitespace().any(is_ascii_acronym)
 }
 
 /// `is_organisation` of ASCII text in one bytewise pass that sees both the
@@ -1002,7 +1001,7 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 /// The words of `text`, last first: `text.split_whitespace().rev()`,
 /// walked bytewise for ASCII text (searching backwards for whitespace
 /// character by character cost more than the rest of the role test).
-fn words_from_end(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words_from_end(text: &str) -> impl Iterator<Item = &str> {
     let mut unicode = (!text.is_ascii()).then(|| text.split_whitespace());
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -1409,8 +1408,7 @@ mod tests {
 
     /// `is_organisation` by splitting the text once for each test.
     fn is_organisation_by_words(text: &str) -> bool {
-        has_word_in(text, usize::MAX, &ORG_LIST)
-            || text.split_whitespace().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        has_word_in(text, usize::MAX, &ORG_LIST) || text.split_whitespace().any(is_ascii_acronym)
     }
 
     proptest::proptest! {
