@@ -16,6 +16,7 @@ Usage: tests/bench/run.sh [--runs N] [--binary PATH] [--corpus DIR] [--skip-big]
 
 import argparse
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -39,11 +40,14 @@ TIME = "/usr/bin/time"
 
 
 def run_once(argv):
-    """Runs argv with output discarded; returns (seconds, peak KiB, exit code).
+    """Runs argv with output discarded; returns (wall seconds, CPU seconds,
+    peak KiB, exit code).
 
-    Peak memory comes from `/usr/bin/time -f %M` when it exists; otherwise
-    from wait4's rusage, which also counts the forked Python image before
-    exec and so overstates small peaks.
+    CPU time (user + system, all threads) is wait4's rusage of the child,
+    which includes /usr/bin/time's own negligible share when it wraps the
+    run. Peak memory comes from `/usr/bin/time -f %M` when it exists;
+    otherwise from wait4's rusage, which also counts the forked Python image
+    before exec and so overstates small peaks.
     """
     with open(os.devnull, "wb") as devnull, tempfile.NamedTemporaryFile("r") as report:
         wrapped = [TIME, "-f", "%M %x", "-o", report.name] + argv if os.access(TIME, os.X_OK) else argv
@@ -51,25 +55,51 @@ def run_once(argv):
         proc = subprocess.Popen(wrapped, stdout=devnull, stderr=devnull)
         _, status, usage = os.wait4(proc.pid, 0)
         took = time.perf_counter() - started
+        cpu = usage.ru_utime + usage.ru_stime
         if wrapped is argv:
-            return took, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+            return took, cpu, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
         fields = report.read().split()
         # On a signal /usr/bin/time writes a line before the numbers.
         peak, code = int(fields[-2]), int(fields[-1])
-        return took, peak, code
+        return took, cpu, peak, code
 
 
 def measure(argv, runs):
-    """Median wall time and the largest peak memory over `runs` runs."""
+    """Median wall time, median CPU time and the largest peak memory over
+    `runs` runs."""
     run_once(argv)  # warm the page cache and the binary
-    times, peaks = [], []
+    times, cpus, peaks = [], [], []
     for _ in range(runs):
-        took, peak, code = run_once(argv)
+        took, cpu, peak, code = run_once(argv)
         if code not in (0, 1):
             sys.exit(f"{' '.join(argv)} exited {code}")
         times.append(took)
+        cpus.append(cpu)
         peaks.append(peak)
-    return statistics.median(times), max(peaks)
+    return statistics.median(times), statistics.median(cpus), max(peaks)
+
+
+def cpu_model():
+    """The processor's name, family and clock, so that numbers from two
+    machines of the same size are not mistaken for a change in the code
+    (a virtual machine's name alone, like "AMD EPYC", can hide a
+    generation)."""
+    fields = {}
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as info:
+            for line in info:
+                key, _, value = line.partition(":")
+                fields.setdefault(key.strip(), value.strip())
+    except OSError:
+        pass
+    if "model name" in fields:
+        parts = [fields["model name"]]
+        if "cpu family" in fields:
+            parts.append(f"family {fields['cpu family']}")
+        if fields.get("cpu MHz", "").replace(".", "", 1).isdigit():
+            parts.append(f"{float(fields['cpu MHz']):.0f} MHz")
+        return ", ".join(parts)
+    return platform.processor() or platform.machine() or "unknown processor"
 
 
 def articles_in(folder):
@@ -154,12 +184,12 @@ def main():
             corpus, label = generated_corpus(generated), "generated from tests/fixtures/articles"
         count, size = corpus_size(corpus)
         mb = size / 1e6
-        print(f"corpus: {label}: {count} articles, {mb:.2f} MB; binary: {args.binary}; {os.cpu_count()} cores")
+        print(f"corpus: {label}: {count} articles, {mb:.2f} MB; binary: {args.binary}; {os.cpu_count()} cores ({cpu_model()})")
         print(f"median of {args.runs} runs, whole process, output discarded\n")
 
         failures = []
-        print("| command | median s | MB/s | articles/s | peak MiB |")
-        print("| --- | ---: | ---: | ---: | ---: |")
+        print("| command | median s | CPU s | MB/s | articles/s | peak MiB |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
         check = [args.binary, "check", "--format", "json", "--exit-zero", corpus]
         extract = [args.binary, "extract", "--format", "json", corpus]
         for name, argv in [
@@ -168,8 +198,8 @@ def main():
             ("extract --format json", extract),
             ("extract … --threads 1", extract + ["--threads", "1"]),
         ]:
-            took, peak = measure(argv, args.runs)
-            print(f"| `{name}` | {took:.3f} | {mb / took:.1f} | {count / took:.0f} | {peak / 1024:.1f} |")
+            took, cpu, peak = measure(argv, args.runs)
+            print(f"| `{name}` | {took:.3f} | {cpu:.3f} | {mb / took:.1f} | {count / took:.0f} | {peak / 1024:.1f} |")
             if argv is check and mb / took < TARGET_MBPS:
                 failures.append(f"check: {mb / took:.1f} MB/s < {TARGET_MBPS}")
 
@@ -179,8 +209,8 @@ def main():
         previous, peaks = None, {}
         for times in (1, 2, 4, 8):
             folder = replicate(corpus, times, os.path.join(scratch, f"x{times}"))
-            took, _ = measure([args.binary, "check", "--format", "json", "--exit-zero", folder], args.runs)
-            _, peak = measure([args.binary, "extract", "--format", "jsonl", folder], max(1, args.runs // 2))
+            took, _, _ = measure([args.binary, "check", "--format", "json", "--exit-zero", folder], args.runs)
+            _, _, peak = measure([args.binary, "extract", "--format", "jsonl", folder], max(1, args.runs // 2))
             peaks[times] = peak
             ratio = took / previous if previous else None
             shown = f"{ratio:.2f}" if ratio else "-"
@@ -197,8 +227,8 @@ def main():
         if not args.skip_big:
             path = os.path.join(scratch, "big.md")
             big_file(path, 100 * 1000 * 1000)
-            took, peak, code = run_once([args.binary, "check", "--format", "json", "--exit-zero", path])
-            print(f"\none 100 MB article: check --format json: {took:.2f} s, peak {peak / 1024:.0f} MiB, exit {code} "
+            took, cpu, peak, code = run_once([args.binary, "check", "--format", "json", "--exit-zero", path])
+            print(f"\none 100 MB article: check --format json: {took:.2f} s ({cpu:.2f} s CPU), peak {peak / 1024:.0f} MiB, exit {code} "
                   f"({verdict(took <= TARGET_BIG_SECONDS and code == 0)}, target <= {TARGET_BIG_SECONDS} s)")
             if took > TARGET_BIG_SECONDS or code != 0:
                 failures.append(f"100 MB file: {took:.2f} s, exit {code}")
