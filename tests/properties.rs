@@ -1,6 +1,7 @@
 //! Property tests: any input goes through the whole pipeline without a
-//! panic, the markup parse is lossless, and every reported span points
-//! into the article on a char boundary.
+//! panic, the markup parse is lossless, every reported span points into
+//! the article on a char boundary, and any bytes either decode unchanged
+//! or fail with a one-line error inside the file.
 
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
@@ -148,6 +149,17 @@ proptest! {
     }
 
     #[test]
+    fn any_bytes_decode_or_fail_at_a_located_byte(bytes in bytes_of_many_encodings()) {
+        match whosaid::cli::inputs::decode(bytes.clone()) {
+            Ok(text) => prop_assert_eq!(text.as_bytes(), &bytes[..]),
+            Err((offset, message)) => {
+                prop_assert!(offset < bytes.len(), "offset {} of {} bytes", offset, bytes.len());
+                prop_assert!(!message.is_empty() && !message.contains('\n'), "{:?}", message);
+            }
+        }
+    }
+
+    #[test]
     fn config_parser_locates_every_error(text in prop_oneof![any_text(), config_like()]) {
         match whosaid::config::parse(&text, Path::new("/nonexistent-whosaid/whosaid.toml"), &LEXICON) {
             Ok(_) => {}
@@ -158,6 +170,19 @@ proptest! {
             }
         }
     }
+}
+
+/// Raw bytes, and text in the encodings a newsroom's files come in:
+/// UTF-8, UTF-16 either way round with or without a byte-order mark, and
+/// Latin-1 bytes taken as they are.
+fn bytes_of_many_encodings() -> impl Strategy<Value = Vec<u8>> {
+    let utf16 = (any_text(), any::<bool>(), any::<bool>()).prop_map(|(text, little, marked)| {
+        let marked = if marked { format!("\u{FEFF}{text}") } else { text };
+        let units = marked.encode_utf16();
+        if little { units.flat_map(u16::to_le_bytes).collect() } else { units.flat_map(u16::to_be_bytes).collect() }
+    });
+    let latin1 = any_text().prop_map(|text| text.chars().map(|c| c as u8).collect());
+    prop_oneof![proptest::collection::vec(any::<u8>(), 0..64), any_text().prop_map(String::into_bytes), utf16, latin1]
 }
 
 /// TOML-shaped text built from the config's own keys and values.

@@ -3,6 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::encoding;
 use crate::report::FileError;
 
 /// Extensions of articles whosaid reads when walking a folder.
@@ -296,7 +297,9 @@ pub fn head(input: &Input, len: usize) -> Vec<u8> {
     .unwrap_or_default()
 }
 
-/// Checks for binary content and decodes UTF-8 without loss.
+/// Checks for binary content and decodes UTF-8 without loss; a file that
+/// fails is located by byte, and named as Windows-1252 or UTF-16 when it
+/// looks like either.
 pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
     let sniffed = &bytes[..bytes.len().min(BINARY_SNIFF)];
     // `contains` on bytes is a word-at-a-time search; the byte loop of
@@ -304,12 +307,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
     if sniffed.contains(&0)
         && let Some(nul) = sniffed.iter().position(|&b| b == 0)
     {
-        return Err((nul, "binary file: NUL byte found; whosaid reads UTF-8 text".into()));
+        return Err(encoding::explain_nul(sniffed, nul));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        (at, format!("invalid UTF-8 at byte {at}; whosaid reads UTF-8 text"))
-    })
+    String::from_utf8(bytes).map_err(|e| encoding::explain_invalid(e.as_bytes(), &e.utf8_error()))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod changed;
+mod encoding;
 mod graph;
 pub mod inputs;
 mod setup;

@@ -13,7 +13,11 @@ fn each_bad_input_is_one_located_error_and_the_rest_is_checked() {
     s.write("latin1.md", b"# Caf\xe9\n\nThe caf\xe9 closed.\n");
     s.write("binary.txt", b"GIF89a\x01\x00\x00\x00whatever");
     s.write("empty.md", "");
-    let out = s.run(&["check", "--format", "concise", "good.md", "latin1.md", "binary.txt", "empty.md", "missing.md"]);
+    // Notepad's "Unicode": UTF-16, little-endian, with a byte-order mark.
+    let notepad: Vec<u8> = "\u{FEFF}The port will close.\r\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    s.write("notepad.txt", notepad);
+    let inputs = ["good.md", "latin1.md", "binary.txt", "empty.md", "missing.md", "notepad.txt"];
+    let out = s.run(&[&["check", "--format", "concise"][..], &inputs].concat());
     assert_eq!(out.code, 2, "{out:?}");
     assert_eq!(out.stdout, format!("good.md:3:1: {WARNING_LINE}\n"));
     let mut errors = out.stderr_lines();
@@ -22,8 +26,11 @@ fn each_bad_input_is_one_located_error_and_the_rest_is_checked() {
         errors,
         vec![
             "binary.txt:7: error: binary file: NUL byte found; whosaid reads UTF-8 text",
-            "latin1.md:5: error: invalid UTF-8 at byte 5; whosaid reads UTF-8 text",
+            "latin1.md:5: error: invalid UTF-8 at byte 5 (0xE9, \"\u{E9}\" in Windows-1252); whosaid reads UTF-8 \
+             text: if the file is Windows-1252, convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8",
             "missing.md:0: error: cannot read: no such file or directory",
+            "notepad.txt:0: error: UTF-16LE text (it opens with a byte-order mark); whosaid reads UTF-8 text: \
+             convert it first, e.g. iconv -f UTF-16 -t UTF-8",
         ]
     );
 }
@@ -77,6 +84,10 @@ fn bad_front_matter_is_located_and_the_article_still_checked() {
 
 /// Article `i` of the generated folder; every tenth has a finding and
 /// every hundredth is not UTF-8.
+/// The end of the error line for a file that reads as Windows-1252.
+const CONVERT_1252: &str =
+    "whosaid reads UTF-8 text: if the file is Windows-1252, convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8";
+
 fn generated(i: usize) -> Vec<u8> {
     if i % 100 == 7 {
         return b"# Broken\n\nBad byte \xff here.\n".to_vec();
@@ -106,7 +117,12 @@ fn a_thousand_files_with_some_bad_ones_are_all_checked() {
     let errors = out.stderr_lines();
     let want: Vec<String> = bad
         .iter()
-        .map(|i| format!("batch/story-{i:04}.md:19: error: invalid UTF-8 at byte 19; whosaid reads UTF-8 text"))
+        .map(|i| {
+            format!(
+                "batch/story-{i:04}.md:19: error: invalid UTF-8 at byte 19 (0xFF, \"\u{FF}\" in Windows-1252); {}",
+                CONVERT_1252
+            )
+        })
         .collect();
     assert_eq!(errors, want);
 }
