@@ -298,8 +298,8 @@ pub fn head(input: &Input, len: usize) -> Vec<u8> {
 }
 
 /// Checks for binary content and decodes UTF-8 without loss; a file that
-/// fails is located by byte, and named as Windows-1252 or UTF-16 when it
-/// looks like either.
+/// fails is located by byte, and named as Windows-1252, UTF-16 or UTF-32
+/// when it looks like one of them.
 pub fn decode(bytes: Vec<u8>) -> Result<String, (usize, String)> {
     let sniffed = &bytes[..bytes.len().min(BINARY_SNIFF)];
     // `contains` on bytes is a word-at-a-time search; the byte loop of
