@@ -12,8 +12,8 @@ use std::str::Utf8Error;
 /// the offset the error names and its message. `nul` is the first NUL's
 /// offset within `sniffed`, the start of the file.
 pub fn explain_nul(sniffed: &[u8], nul: usize) -> (usize, String) {
-    if let Some(encoding) = wide_byte_order_mark(sniffed) {
-        return (0, wide_text(encoding, "it opens with a byte-order mark", strip_order(encoding)));
+    if let Some(explained) = marked_wide_text(sniffed) {
+        return explained;
     }
     if let Some(encoding) = utf16_by_its_nuls(sniffed) {
         return (nul, wide_text(encoding, "without a byte-order mark: every other byte is NUL", encoding));
@@ -24,8 +24,8 @@ pub fn explain_nul(sniffed: &[u8], nul: usize) -> (usize, String) {
 /// Why `bytes` failed to decode as UTF-8 with `error`: the offset the
 /// error names and its message.
 pub fn explain_invalid(bytes: &[u8], error: &Utf8Error) -> (usize, String) {
-    if let Some(encoding) = wide_byte_order_mark(bytes) {
-        return (0, wide_text(encoding, "it opens with a byte-order mark", strip_order(encoding)));
+    if let Some(explained) = marked_wide_text(bytes) {
+        return explained;
     }
     let at = error.valid_up_to();
     let byte = bytes[at];
@@ -52,6 +52,14 @@ pub fn explain_invalid(bytes: &[u8], error: &Utf8Error) -> (usize, String) {
         );
     }
     (at, format!("invalid UTF-8 at byte {at} (0x{byte:02X}); whosaid reads UTF-8 text"))
+}
+
+/// The error for text that opens with a UTF-16 or UTF-32 byte-order
+/// mark, located at the mark. Text in either fails both ways: with a NUL
+/// when it has ASCII letters, as invalid UTF-8 at the mark when it has none.
+fn marked_wide_text(bytes: &[u8]) -> Option<(usize, String)> {
+    let encoding = wide_byte_order_mark(bytes)?;
+    Some((0, wide_text(encoding, "it opens with a byte-order mark", strip_order(encoding))))
 }
 
 /// The error message for text in a wide encoding; `convert_from` is the
