@@ -67,7 +67,10 @@ fn sarif_of(dir: &std::path::Path, files: &[&str]) -> Value {
 
 #[test]
 fn sarif_validates_against_the_official_schema() {
-    let doc = sarif_of(&fixtures(), &["story.md", "suppressed.md", "columns.md"]);
+    assert_valid_sarif(&sarif_of(&fixtures(), &["story.md", "suppressed.md", "columns.md"]));
+}
+
+fn assert_valid_sarif(doc: &Value) {
     let schema_path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-schema-2.1.0.json");
     let Ok(schema_text) = std::fs::read_to_string(&schema_path) else {
@@ -76,7 +79,7 @@ fn sarif_validates_against_the_official_schema() {
     };
     let schema: Value = serde_json::from_str(&schema_text).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator.iter_errors(doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "SARIF does not validate:\n{}", errors.join("\n"));
 }
 
@@ -162,6 +165,80 @@ fn sarif_fingerprints_survive_line_shifts() {
 }
 
 /// A path with every character GitHub's command syntax cares about.
+/// A folder with a good article, one that is not UTF-8 (Windows-1252
+/// quotes from byte 24) and one whose front matter has an unknown key.
+fn folder_with_file_errors(name: &str) -> Scratch {
+    let scratch = Scratch::new(name);
+    scratch.write("story.md", &fixture("story.md"));
+    std::fs::write(scratch.path.join("word.md"), b"# Draft\n\nThe mayor said \x93we will rebuild\x94.\n").unwrap();
+    scratch.write("front.md", "+++\ntitel = \"Tram\"\n+++\n\nThe tram line will close in May.\n");
+    scratch
+}
+
+#[test]
+fn sarif_reports_files_it_could_not_read_on_its_invocation() {
+    let scratch = folder_with_file_errors("sarif-errors");
+    let run = scratch.run(&["check", "--format", "sarif", "story.md", "word.md", "front.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let doc = json(&run);
+    assert_valid_sarif(&doc);
+    let invocation = &doc["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    let summary: Vec<(&str, &str, u64)> = notes
+        .iter()
+        .map(|n| {
+            let place = &n["locations"][0]["physicalLocation"];
+            (
+                place["artifactLocation"]["uri"].as_str().unwrap(),
+                n["message"]["text"].as_str().unwrap(),
+                place["region"]["byteOffset"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(summary.len(), 2, "{summary:?}");
+    assert!(notes.iter().all(|n| n["level"] == "error"));
+    // In the order the files were named.
+    assert_eq!((summary[0].0, summary[0].2), ("word.md", 24));
+    assert!(summary[0].1.starts_with("invalid UTF-8 at byte 24 (0x93"), "{summary:?}");
+    assert_eq!((summary[1].0, summary[1].2), ("front.md", 4));
+    assert!(summary[1].1.starts_with("invalid front matter: unknown field `titel`"), "{summary:?}");
+    // The readable files' findings are there as usual.
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    let uris: Vec<&str> = results
+        .iter()
+        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap())
+        .collect();
+    assert!(uris.contains(&"story.md") && uris.contains(&"front.md"), "{uris:?}");
+}
+
+#[test]
+fn github_annotates_files_it_could_not_read_ahead_of_findings() {
+    let scratch = folder_with_file_errors("github-errors");
+    let run = scratch.run(&["check", "--format", "github", "story.md", "word.md", "front.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let annotations: Vec<&str> =
+        run.stdout.lines().filter(|l| l.starts_with("::error ") || l.starts_with("::warning ")).collect();
+    // An undecodable file is annotated as a whole, a read file's problem
+    // on its line; both in the order the files were named.
+    assert_eq!(
+        annotations[0],
+        "::error file=word.md,title=whosaid%3A file error::invalid UTF-8 at byte 24 (0x93, \"\u{201C}\" in \
+         Windows-1252); whosaid reads UTF-8 text: if the file is Windows-1252, convert it first, e.g. iconv -f \
+         WINDOWS-1252 -t UTF-8"
+    );
+    assert!(
+        annotations[1].starts_with(
+            "::error file=front.md,line=2,col=1,title=whosaid%3A file error::invalid front matter: unknown field `titel`"
+        ),
+        "{annotations:#?}"
+    );
+    assert!(annotations[2..].iter().all(|a| a.starts_with("::warning ")), "findings follow: {annotations:#?}");
+    assert!(annotations.len() > 2, "{annotations:#?}");
+    // The same lines are still on stderr for the log.
+    assert!(run.stderr.contains("word.md:24: error: invalid UTF-8 at byte 24"), "{}", run.stderr);
+}
+
 const HOSTILE_NAME: &str = "a,b:c%d\r\ne.md";
 
 #[test]
@@ -228,6 +305,33 @@ fn assert_well_formed_xml(xml: &str) {
 }
 
 #[test]
+fn junit_shows_files_it_could_not_read_as_errors() {
+    let scratch = folder_with_file_errors("junit-errors");
+    let run = scratch.run(&["check", "--format", "junit", "story.md", "word.md", "front.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_well_formed_xml(&run.stdout);
+    assert!(
+        run.stdout.contains("<testsuites name=\"whosaid\" tests=\"6\" failures=\"4\" errors=\"2\">"),
+        "{}",
+        run.stdout
+    );
+    let suite = run.stdout.split("<testsuite name=\"whosaid: file errors\"").nth(1).expect("a suite of file errors");
+    assert!(suite.starts_with(" tests=\"2\" failures=\"0\" errors=\"2\""), "{suite}");
+    assert!(suite.contains("<testcase name=\"word.md\" classname=\"word.md\" file=\"word.md\">"), "{suite}");
+    assert!(
+        suite.contains("<error message=\"invalid UTF-8 at byte 24 (0x93, &quot;\u{201C}&quot; in Windows-1252)"),
+        "{suite}"
+    );
+    assert!(
+        suite.contains("type=\"file error\">front.md:4: error: invalid front matter: unknown field `titel`"),
+        "{suite}"
+    );
+    let clean = scratch.run(&["check", "--format", "junit", "story.md"]);
+    assert!(!clean.stdout.contains("file errors"), "{}", clean.stdout);
+    assert!(clean.stdout.contains("errors=\"0\">"), "{}", clean.stdout);
+}
+
+#[test]
 fn junit_is_escaped_xml_with_a_case_per_finding() {
     let scratch = Scratch::new("junit");
     scratch.write("R&D <\"draft\">.md", &fixture("story.md"));
@@ -266,6 +370,9 @@ fn machine_formats_are_empty_documents_when_clean() {
     assert_eq!(json(&check(&["--format", "gitlab", "clean.md"])), serde_json::json!([]));
     let sarif = json(&check(&["--format", "sarif", "clean.md"]));
     assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    assert_eq!(invocation["toolExecutionNotifications"], serde_json::json!([]));
     let github = check(&["--format", "github", "clean.md"]);
     assert!(!github.stdout.contains("::warning"), "{}", github.stdout);
     assert_eq!(github.code, 0);

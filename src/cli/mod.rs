@@ -465,9 +465,9 @@ fn render_check(
         CheckFormat::Json => report::machine::json(files, errors, file_count),
         CheckFormat::Jsonl => report::machine::jsonl(files),
         CheckFormat::Concise => report::machine::concise(files),
-        CheckFormat::Sarif => report::sarif::sarif(files),
-        CheckFormat::Github => report::github::annotations(files, &Summary::of(files, file_count)),
-        CheckFormat::Junit => report::junit::junit(files, &Summary::of(files, file_count)),
+        CheckFormat::Sarif => report::sarif::sarif(files, errors),
+        CheckFormat::Github => report::github::annotations(files, errors, &Summary::of(files, file_count)),
+        CheckFormat::Junit => report::junit::junit(files, errors, &Summary::of(files, file_count)),
         CheckFormat::Gitlab => report::gitlab::gitlab(files),
         CheckFormat::Human => {
             let color = use_color(color, std::io::stdout().is_terminal());

@@ -5,10 +5,12 @@
 //! line (inside a folded group, with workflow commands stopped so that a
 //! quotation in an article cannot inject one), a `::notice` saying how many
 //! annotations were not shown, and — when `$GITHUB_STEP_SUMMARY` is set —
-//! a Markdown table of all findings for the job summary page.
+//! a Markdown table of all findings for the job summary page. A file that
+//! could not be read is an error annotation of its own, ahead of the
+//! findings, so that GitHub's cap never hides it.
 
 use super::fingerprint::{normalise_path, stable_hash};
-use super::{CheckedFile, LineIndex, Summary};
+use super::{CheckedFile, FileError, LineIndex, Summary};
 use crate::rules::{Diagnostic, Severity};
 
 /// Annotations GitHub shows per type (error, warning, notice) per step.
@@ -78,16 +80,42 @@ fn annotation(f: &Located) -> String {
     )
 }
 
-/// How many annotations GitHub will drop, given counts per type.
-pub fn hidden_count(findings: &[&Diagnostic]) -> usize {
+/// A problem with a file as an error annotation: on its line when the
+/// file was read (bad front matter), on the file as a whole when it was
+/// not (a file that is not UTF-8 has no lines to point at; its message
+/// names the byte).
+fn file_error_annotation(e: &FileError, files: &[CheckedFile]) -> String {
+    let place = match files.iter().find(|f| f.path == e.path) {
+        Some(file) => {
+            let (line, column) = LineIndex::new(&file.text).locate(&file.text, e.offset);
+            format!(",line={line},col={column}")
+        }
+        None => String::new(),
+    };
+    format!(
+        "::error file={}{place},title={}::{}\n",
+        escape_property(&normalise_path(&e.path)),
+        escape_property("whosaid: file error"),
+        escape_message(&e.message)
+    )
+}
+
+/// How many annotations GitHub will drop, given counts per type and how
+/// many error annotations go before them.
+pub fn hidden_count(findings: &[&Diagnostic], errors_before: usize) -> usize {
     [Severity::Error, Severity::Warning, Severity::Info]
         .iter()
-        .map(|s| findings.iter().filter(|d| d.severity == *s).count().saturating_sub(SHOWN_PER_TYPE))
+        .map(|s| {
+            let before = if *s == Severity::Error { errors_before } else { 0 };
+            let shown = SHOWN_PER_TYPE.saturating_sub(before);
+            findings.iter().filter(|d| d.severity == *s).count().saturating_sub(shown)
+        })
         .sum()
 }
 
-/// The text written to standard output.
-pub fn annotations(files: &[CheckedFile], summary: &Summary) -> String {
+/// The text written to standard output; `errors` are the files that
+/// could not be read and the problems found in files that were.
+pub fn annotations(files: &[CheckedFile], errors: &[FileError], summary: &Summary) -> String {
     let located = locate_all(files);
     let mut out = String::new();
     if !located.is_empty() {
@@ -111,11 +139,14 @@ pub fn annotations(files: &[CheckedFile], summary: &Summary) -> String {
         out.push_str(&format!("::{token}::\n"));
         out.push_str("::endgroup::\n");
     }
+    for e in errors {
+        out.push_str(&file_error_annotation(e, files));
+    }
     for f in &located {
         out.push_str(&annotation(f));
     }
     let all: Vec<&Diagnostic> = located.iter().map(|f| f.diagnostic).collect();
-    let hidden = hidden_count(&all);
+    let hidden = hidden_count(&all, errors.len());
     if hidden > 0 {
         out.push_str(&format!(
             "::notice title=whosaid::{}\n",
@@ -179,5 +210,46 @@ mod tests {
         assert_eq!(escape_message("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(escape_property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
         assert_eq!(cell("a|b\nc"), "a\\|b c");
+    }
+
+    #[test]
+    fn file_errors_take_error_annotations_from_findings() {
+        let finding = |severity| Diagnostic {
+            rule: "missing-attribution",
+            severity,
+            message: "claim has no attribution".into(),
+            span: crate::span::Span::new(0, 4),
+            labels: Vec::new(),
+            chain: Vec::new(),
+            notes: Vec::new(),
+            help: "",
+        };
+        let errors: Vec<Diagnostic> = (0..12).map(|_| finding(Severity::Error)).collect();
+        let warnings: Vec<Diagnostic> = (0..3).map(|_| finding(Severity::Warning)).collect();
+        let all: Vec<&Diagnostic> = errors.iter().chain(&warnings).collect();
+        assert_eq!(hidden_count(&all, 0), 2);
+        // Three file errors go first: three fewer error findings are shown.
+        assert_eq!(hidden_count(&all, 3), 5);
+        // More file errors than GitHub shows: every error finding is hidden.
+        assert_eq!(hidden_count(&all, 20), 12);
+    }
+
+    #[test]
+    fn a_file_error_is_on_its_line_when_the_file_was_read() {
+        let read = CheckedFile {
+            path: "./a.md".into(),
+            text: "+++\ntitel = 1\n+++\n".into(),
+            diagnostics: Vec::new(),
+            suppressed: Vec::new(),
+        };
+        let error = |path: &str, offset| FileError { path: path.into(), offset, message: "bad: 50%".into() };
+        assert_eq!(
+            file_error_annotation(&error("./a.md", 4), std::slice::from_ref(&read)),
+            "::error file=a.md,line=2,col=1,title=whosaid%3A file error::bad: 50%25\n"
+        );
+        assert_eq!(
+            file_error_annotation(&error("b,c.md", 7), std::slice::from_ref(&read)),
+            "::error file=b%2Cc.md,title=whosaid%3A file error::bad: 50%25\n"
+        );
     }
 }

@@ -1,8 +1,10 @@
 //! JUnit XML, which most CI systems (GitLab, Jenkins, Azure) show as test
 //! results: one test suite per file, one failing test case per finding, and
 //! one passing case for a clean file so that it still shows as checked.
+//! Files that could not be read come last, as a suite of test cases in
+//! error, so that a skipped article never looks like one that passed.
 
-use super::{CheckedFile, LineIndex, Summary};
+use super::{CheckedFile, FileError, LineIndex, Summary};
 
 /// Escapes text for XML content and attribute values. Characters XML 1.0
 /// cannot carry at all (most C0 controls) are replaced, not dropped, so the
@@ -26,12 +28,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub fn junit(files: &[CheckedFile], summary: &Summary) -> String {
+/// The whole report; `errors` are the files that could not be read and
+/// the problems found in files that were.
+pub fn junit(files: &[CheckedFile], errors: &[FileError], summary: &Summary) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let cases: usize = files.iter().map(|f| f.diagnostics.len().max(1)).sum();
+    let cases: usize = files.iter().map(|f| f.diagnostics.len().max(1)).sum::<usize>() + errors.len();
     out.push_str(&format!(
-        "<testsuites name=\"whosaid\" tests=\"{cases}\" failures=\"{}\" errors=\"0\">\n",
-        summary.total()
+        "<testsuites name=\"whosaid\" tests=\"{cases}\" failures=\"{}\" errors=\"{}\">\n",
+        summary.total(),
+        errors.len()
     ));
     for file in files {
         let index = LineIndex::new(&file.text);
@@ -67,7 +72,31 @@ pub fn junit(files: &[CheckedFile], summary: &Summary) -> String {
         }
         out.push_str("  </testsuite>\n");
     }
+    if !errors.is_empty() {
+        out.push_str(&error_suite(errors));
+    }
     out.push_str("</testsuites>\n");
+    out
+}
+
+/// One test case in error per file problem, each named by its file and
+/// carrying the `path:byte: error: …` line that stderr shows.
+fn error_suite(errors: &[FileError]) -> String {
+    let mut out = format!(
+        "  <testsuite name=\"whosaid: file errors\" tests=\"{0}\" failures=\"0\" errors=\"{0}\" skipped=\"0\">\n",
+        errors.len()
+    );
+    for e in errors {
+        let path = escape(&e.path);
+        out.push_str(&format!("    <testcase name=\"{path}\" classname=\"{path}\" file=\"{path}\">\n"));
+        out.push_str(&format!(
+            "      <error message=\"{}\" type=\"file error\">{}</error>\n",
+            escape(&e.message),
+            escape(&e.to_string())
+        ));
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n");
     out
 }
 

@@ -5,12 +5,15 @@
 //! dashes. Every result carries `partialFingerprints` that do not depend on
 //! line numbers, so alerts survive edits above the claim. Suppressed
 //! findings are included with an in-source suppression and its reason,
-//! which code scanning shows as a dismissed alert.
+//! which code scanning shows as a dismissed alert. A file that could not be
+//! read is a tool execution notification on the run's invocation, which
+//! is then marked unsuccessful, so that a skipped article is not mistaken
+//! for a clean one.
 
 use serde_json::{Value, json};
 
 use super::fingerprint::{self, normalise_path};
-use super::{CheckedFile, LineIndex};
+use super::{CheckedFile, FileError, LineIndex};
 use crate::rules::{Diagnostic, Severity, catalog};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -145,8 +148,29 @@ fn result(file: &CheckedFile, index: &LineIndex, d: &Diagnostic, occurrence: usi
     out
 }
 
-/// The whole SARIF log for a run.
-pub fn sarif(files: &[CheckedFile]) -> String {
+/// The run's one invocation: whether every file could be read, and for
+/// each problem with a file an error notification located by byte (the
+/// only position a file that did not decode has).
+fn invocation(errors: &[FileError]) -> Value {
+    let notifications: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": {"text": e.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": uri(&e.path)},
+                    "region": {"byteOffset": e.offset},
+                }}],
+            })
+        })
+        .collect();
+    json!({"executionSuccessful": errors.is_empty(), "toolExecutionNotifications": notifications})
+}
+
+/// The whole SARIF log for a run; `errors` are the files that could not
+/// be read and the problems found in files that were.
+pub fn sarif(files: &[CheckedFile], errors: &[FileError]) -> String {
     let rules: Vec<Value> = catalog::all().iter().map(rule_descriptor).collect();
     let mut results = Vec::new();
     for file in files {
@@ -171,6 +195,7 @@ pub fn sarif(files: &[CheckedFile]) -> String {
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
+            "invocations": [invocation(errors)],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
