@@ -392,7 +392,7 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
     );
     let mut files = Vec::new();
     let mut fail_levels = Vec::new();
-    let mut config_errors: BTreeSet<String> = BTreeSet::new();
+    let mut config_failures = ConfigFailures::default();
     let color_err = use_color(args.color, std::io::stderr().is_terminal());
     for outcome in outcomes {
         match outcome {
@@ -404,9 +404,7 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
             Outcome::Unreadable(e) => prepared.errors.push(e),
             Outcome::BadConfig(e) => {
                 prepared.config_failed = true;
-                if config_errors.insert(e.to_string()) {
-                    report_config_error(&e, color_err);
-                }
+                config_failures.report(&e, color_err);
             }
             Outcome::Rendered(_) | Outcome::Extracted { .. } | Outcome::Graphed(_) => {}
         }
@@ -426,7 +424,8 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
     }
 
     let file_count = files.len();
-    let rendered = render_check(format, &files, &prepared.errors, file_count, args.color);
+    let reported = [&prepared.errors[..], &config_failures.errors[..]].concat();
+    let rendered = render_check(format, &files, &reported, file_count, args.color);
     for e in &prepared.errors {
         warn(&e.to_string());
     }
@@ -540,7 +539,7 @@ fn check_streaming(
     let mut summary = Summary::default();
     let mut suppressed = Vec::new();
     let mut failed = false;
-    let mut config_errors: BTreeSet<String> = BTreeSet::new();
+    let mut config_failures = ConfigFailures::default();
     let mut wrote_any = false;
     if format == CheckFormat::Json {
         let _ = out.write(report::machine::json_open().as_bytes());
@@ -585,16 +584,17 @@ fn check_streaming(
             }
             Outcome::BadConfig(e) => {
                 *config_failed = true;
-                if config_errors.insert(e.to_string()) {
-                    report_config_error(&e, color_err);
-                }
+                config_failures.report(&e, color_err);
                 ControlFlow::Continue(())
             }
             Outcome::Checked { .. } | Outcome::Extracted { .. } | Outcome::Graphed(_) => ControlFlow::Continue(()),
         },
     );
     let closing = match format {
-        CheckFormat::Json => report::machine::json_close(wrote_any, &suppressed, &summary, &prepared.errors),
+        CheckFormat::Json => {
+            let reported = [&prepared.errors[..], &config_failures.errors[..]].concat();
+            report::machine::json_close(wrote_any, &suppressed, &summary, &reported)
+        }
         CheckFormat::Human => report::human::summary_line(&summary),
         _ => String::new(),
     };
@@ -610,6 +610,29 @@ fn check_streaming(
         return Ok(EXIT_CLEAN);
     }
     Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Config files that failed to load during a run. Each is shown on stderr
+/// once however many articles it governs, and kept as a located error so
+/// that the machine formats list it beside the files that could not be
+/// read: the articles it governs were not checked.
+#[derive(Default)]
+struct ConfigFailures {
+    seen: BTreeSet<String>,
+    errors: Vec<FileError>,
+}
+
+impl ConfigFailures {
+    fn report(&mut self, e: &ConfigError, color: bool) {
+        if self.seen.insert(e.to_string()) {
+            report_config_error(e, color);
+            self.errors.push(FileError {
+                path: e.path.display().to_string(),
+                offset: e.span.start,
+                message: e.detail(),
+            });
+        }
+    }
 }
 
 /// Buffered standard output that remembers how writing ended.

@@ -23,16 +23,24 @@ pub struct ConfigError {
     pub text: String,
 }
 
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: error: {}", self.path.display(), self.line, self.column, self.message)?;
+impl ConfigError {
+    /// The message with what is allowed and the did-you-mean, without the
+    /// location: what a report that locates the error itself shows.
+    pub fn detail(&self) -> String {
+        let mut out = self.message.clone();
         if !self.allowed.is_empty() {
-            write!(f, "; allowed: {}", self.allowed.join(", "))?;
+            out.push_str(&format!("; allowed: {}", self.allowed.join(", ")));
         }
         if let Some(s) = &self.suggestion {
-            write!(f, "; did you mean `{s}`?")?;
+            out.push_str(&format!("; did you mean `{s}`?"));
         }
-        Ok(())
+        out
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: error: {}", self.path.display(), self.line, self.column, self.detail())
     }
 }
 

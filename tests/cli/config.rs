@@ -145,6 +145,24 @@ fn a_bad_config_is_reported_once_and_other_folders_are_still_checked() {
     assert_eq!(out.stdout, "fine/story.md:3:1: warning[missing-attribution] claim has no attribution\n");
     assert_eq!(out.stderr.matches("unknown key `fial-on`").count(), 2, "one line and one frame: {}", out.stderr);
     assert_eq!(out.stderr.lines().filter(|l| l.contains(": error: ")).count(), 1, "{}", out.stderr);
+
+    // The machine formats list the broken config once among the errors, so
+    // that a run whose articles went unchecked is not read as clean.
+    let json = s.run(&["check", "--format", "json", "broken", "fine"]);
+    assert_eq!(json.code, 2);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let errors = doc["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0]["path"].as_str().unwrap().ends_with("whosaid.toml"), "{errors:?}");
+    assert_eq!(errors[0]["offset"], 0);
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(message.starts_with("unknown key `fial-on`") && message.contains("did you mean `fail-on`?"), "{message}");
+    assert_eq!(doc["summary"]["files"], 1);
+    let sarif = s.run(&["check", "--format", "sarif", "broken", "fine"]);
+    let doc: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("sarif");
+    let invocation = &doc["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(invocation["toolExecutionNotifications"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]
