@@ -305,6 +305,35 @@ fn assert_well_formed_xml(xml: &str) {
 }
 
 #[test]
+fn gitlab_lists_files_it_could_not_read_as_critical_issues() {
+    let scratch = folder_with_file_errors("gitlab-errors");
+    let run = scratch.run(&["check", "--format", "gitlab", "story.md", "word.md", "front.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let doc = json(&run);
+    let issues = doc.as_array().expect("an array of issues");
+    let errors: Vec<(&str, u64, &str)> = issues
+        .iter()
+        .filter(|i| i["check_name"] == "file-error")
+        .map(|i| {
+            assert_eq!(i["severity"], "critical");
+            let place = &i["location"];
+            (
+                place["path"].as_str().unwrap(),
+                place["lines"]["begin"].as_u64().unwrap(),
+                i["description"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!((errors[0].0, errors[0].1), ("word.md", 1), "an unread file's issue is on its first line");
+    assert!(errors[0].2.starts_with("invalid UTF-8 at byte 24"), "{errors:?}");
+    assert_eq!((errors[1].0, errors[1].1), ("front.md", 2), "bad front matter is on its line");
+    assert!(issues.iter().any(|i| i["check_name"] == "missing-attribution"), "findings are still there");
+    let prints: std::collections::BTreeSet<&str> = issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    assert_eq!(prints.len(), issues.len(), "fingerprints are unique per issue");
+}
+
+#[test]
 fn junit_shows_files_it_could_not_read_as_errors() {
     let scratch = folder_with_file_errors("junit-errors");
     let run = scratch.run(&["check", "--format", "junit", "story.md", "word.md", "front.md"]);

@@ -467,7 +467,7 @@ fn render_check(
         CheckFormat::Sarif => report::sarif::sarif(files, errors),
         CheckFormat::Github => report::github::annotations(files, errors, &Summary::of(files, file_count)),
         CheckFormat::Junit => report::junit::junit(files, errors, &Summary::of(files, file_count)),
-        CheckFormat::Gitlab => report::gitlab::gitlab(files),
+        CheckFormat::Gitlab => report::gitlab::gitlab(files, errors),
         CheckFormat::Human => {
             let color = use_color(color, std::io::stdout().is_terminal());
             let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };

@@ -85,13 +85,7 @@ fn annotation(f: &Located) -> String {
 /// not (a file that is not UTF-8 has no lines to point at; its message
 /// names the byte).
 fn file_error_annotation(e: &FileError, files: &[CheckedFile]) -> String {
-    let place = match files.iter().find(|f| f.path == e.path) {
-        Some(file) => {
-            let (line, column) = LineIndex::new(&file.text).locate(&file.text, e.offset);
-            format!(",line={line},col={column}")
-        }
-        None => String::new(),
-    };
+    let place = e.line_and_column(files).map_or(String::new(), |(line, column)| format!(",line={line},col={column}"));
     format!(
         "::error file={}{place},title={}::{}\n",
         escape_property(&normalise_path(&e.path)),

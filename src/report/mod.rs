@@ -179,6 +179,16 @@ pub struct FileError {
     pub message: String,
 }
 
+impl FileError {
+    /// The 1-based line and column of the error when its file was read (a
+    /// problem found in a checked file, such as bad front matter); `None`
+    /// for a file that could not be decoded and so has no lines.
+    pub fn line_and_column(&self, files: &[CheckedFile]) -> Option<(usize, usize)> {
+        let file = files.iter().find(|f| f.path == self.path)?;
+        Some(LineIndex::new(&file.text).locate(&file.text, self.offset))
+    }
+}
+
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}: error: {}", self.path, self.offset, self.message)
