@@ -165,21 +165,22 @@ fn sarif_fingerprints_survive_line_shifts() {
 }
 
 /// A path with every character GitHub's command syntax cares about.
-/// A folder with a good article, one that is not UTF-8 (Windows-1252
-/// quotes from byte 24) and one whose front matter has an unknown key.
-fn folder_with_file_errors(name: &str) -> Scratch {
-    let scratch = Scratch::new(name);
+/// `check --format FORMAT` on a good article, one that is not UTF-8
+/// (Windows-1252 quotes from byte 24) and one whose front matter has an
+/// unknown key, in that order; the run exits 2. Returns the folder too.
+fn check_with_file_errors(format: &str) -> (Scratch, workflow_support::Run) {
+    let scratch = Scratch::new(&format!("{format}-errors"));
     scratch.write("story.md", &fixture("story.md"));
     std::fs::write(scratch.path.join("word.md"), b"# Draft\n\nThe mayor said \x93we will rebuild\x94.\n").unwrap();
     scratch.write("front.md", "+++\ntitel = \"Tram\"\n+++\n\nThe tram line will close in May.\n");
-    scratch
+    let run = scratch.run(&["check", "--format", format, "story.md", "word.md", "front.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    (scratch, run)
 }
 
 #[test]
 fn sarif_reports_files_it_could_not_read_on_its_invocation() {
-    let scratch = folder_with_file_errors("sarif-errors");
-    let run = scratch.run(&["check", "--format", "sarif", "story.md", "word.md", "front.md"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    let (_, run) = check_with_file_errors("sarif");
     let doc = json(&run);
     assert_valid_sarif(&doc);
     let invocation = &doc["runs"][0]["invocations"][0];
@@ -214,9 +215,7 @@ fn sarif_reports_files_it_could_not_read_on_its_invocation() {
 
 #[test]
 fn github_annotates_files_it_could_not_read_ahead_of_findings() {
-    let scratch = folder_with_file_errors("github-errors");
-    let run = scratch.run(&["check", "--format", "github", "story.md", "word.md", "front.md"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    let (_, run) = check_with_file_errors("github");
     let annotations: Vec<&str> =
         run.stdout.lines().filter(|l| l.starts_with("::error ") || l.starts_with("::warning ")).collect();
     // An undecodable file is annotated as a whole, a read file's problem
@@ -306,9 +305,7 @@ fn assert_well_formed_xml(xml: &str) {
 
 #[test]
 fn gitlab_lists_files_it_could_not_read_as_critical_issues() {
-    let scratch = folder_with_file_errors("gitlab-errors");
-    let run = scratch.run(&["check", "--format", "gitlab", "story.md", "word.md", "front.md"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    let (_, run) = check_with_file_errors("gitlab");
     let doc = json(&run);
     let issues = doc.as_array().expect("an array of issues");
     let errors: Vec<(&str, u64, &str)> = issues
@@ -335,9 +332,7 @@ fn gitlab_lists_files_it_could_not_read_as_critical_issues() {
 
 #[test]
 fn junit_shows_files_it_could_not_read_as_errors() {
-    let scratch = folder_with_file_errors("junit-errors");
-    let run = scratch.run(&["check", "--format", "junit", "story.md", "word.md", "front.md"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    let (scratch, run) = check_with_file_errors("junit");
     assert_well_formed_xml(&run.stdout);
     assert!(
         run.stdout.contains("<testsuites name=\"whosaid\" tests=\"6\" failures=\"4\" errors=\"2\">"),
