@@ -116,7 +116,9 @@ struct Prepared {
     inputs: Vec<Input>,
     errors: Vec<FileError>,
     resolver: Resolver,
-    config_failed: bool,
+    /// Config files that failed to load; the articles they govern were
+    /// not checked.
+    config_failures: ConfigFailures,
     threads: usize,
 }
 
@@ -158,7 +160,7 @@ fn prepare(args: &CommonArgs) -> Result<Prepared, u8> {
         found.into_iter().filter(|(input, explicit)| wanted(input, *explicit, args, &resolver)).map(|(i, _)| i);
     let threads = stream::thread_count(args.threads);
     crate::analysis::set_article_threads(threads);
-    Ok(Prepared { inputs: inputs.collect(), errors, resolver, config_failed: false, threads })
+    Ok(Prepared { inputs: inputs.collect(), errors, resolver, config_failures: ConfigFailures::default(), threads })
 }
 
 /// Whether the config's `include`/`exclude` keep an input. Files found by
@@ -392,7 +394,6 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
     );
     let mut files = Vec::new();
     let mut fail_levels = Vec::new();
-    let mut config_failures = ConfigFailures::default();
     let color_err = use_color(args.color, std::io::stderr().is_terminal());
     for outcome in outcomes {
         match outcome {
@@ -402,10 +403,7 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
                 fail_levels.push(fail_on);
             }
             Outcome::Unreadable(e) => prepared.errors.push(e),
-            Outcome::BadConfig(e) => {
-                prepared.config_failed = true;
-                config_failures.report(&e, color_err);
-            }
+            Outcome::BadConfig(e) => prepared.config_failures.report(&e, color_err),
             Outcome::Rendered(_) | Outcome::Extracted { .. } | Outcome::Graphed(_) => {}
         }
     }
@@ -424,8 +422,7 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
     }
 
     let file_count = files.len();
-    let reported = [&prepared.errors[..], &config_failures.errors[..]].concat();
-    let rendered = render_check(format, &files, &reported, file_count, args.color);
+    let rendered = render_check(format, &files, &prepared.all_errors(), file_count, args.color);
     for e in &prepared.errors {
         warn(&e.to_string());
     }
@@ -435,11 +432,11 @@ fn check(check_args: &CheckArgs) -> Result<u8, u8> {
     {
         warn(&format!("warning: {message}"));
     }
-    if file_count == 0 && prepared.errors.is_empty() && !prepared.config_failed {
+    if file_count == 0 && prepared.errors.is_empty() && !prepared.config_failures.failed() {
         warn("whosaid: no articles found (.md, .markdown or .txt)");
     }
 
-    if !prepared.errors.is_empty() || prepared.config_failed {
+    if !prepared.errors.is_empty() || prepared.config_failures.failed() {
         return Ok(EXIT_ERROR);
     }
     if args.exit_zero {
@@ -505,7 +502,7 @@ fn write_baseline(files: &[CheckedFile], path: &str, prepared: &Prepared) -> Res
     for e in &prepared.errors {
         warn(&e.to_string());
     }
-    if !prepared.errors.is_empty() || prepared.config_failed {
+    if !prepared.errors.is_empty() || prepared.config_failures.failed() {
         warn("error: baseline not written: some files could not be checked");
         return Ok(EXIT_ERROR);
     }
@@ -539,14 +536,13 @@ fn check_streaming(
     let mut summary = Summary::default();
     let mut suppressed = Vec::new();
     let mut failed = false;
-    let mut config_failures = ConfigFailures::default();
     let mut wrote_any = false;
     if format == CheckFormat::Json {
         let _ = out.write(report::machine::json_open().as_bytes());
     }
     let no_loops = Vec::new();
     let (inputs, resolver, errors) = (&prepared.inputs, &prepared.resolver, &mut prepared.errors);
-    let config_failed = &mut prepared.config_failed;
+    let config_failures = &mut prepared.config_failures;
     stream::run_ordered(
         inputs,
         prepared.threads,
@@ -583,7 +579,6 @@ fn check_streaming(
                 ControlFlow::Continue(())
             }
             Outcome::BadConfig(e) => {
-                *config_failed = true;
                 config_failures.report(&e, color_err);
                 ControlFlow::Continue(())
             }
@@ -591,19 +586,16 @@ fn check_streaming(
         },
     );
     let closing = match format {
-        CheckFormat::Json => {
-            let reported = [&prepared.errors[..], &config_failures.errors[..]].concat();
-            report::machine::json_close(wrote_any, &suppressed, &summary, &reported)
-        }
+        CheckFormat::Json => report::machine::json_close(wrote_any, &suppressed, &summary, &prepared.all_errors()),
         CheckFormat::Human => report::human::summary_line(&summary),
         _ => String::new(),
     };
     let _ = out.write(closing.as_bytes());
     out.finish()?;
-    if summary.files == 0 && prepared.errors.is_empty() && !prepared.config_failed {
+    if summary.files == 0 && prepared.errors.is_empty() && !prepared.config_failures.failed() {
         warn("whosaid: no articles found (.md, .markdown or .txt)");
     }
-    if !prepared.errors.is_empty() || prepared.config_failed {
+    if !prepared.errors.is_empty() || prepared.config_failures.failed() {
         return Ok(EXIT_ERROR);
     }
     if args.exit_zero {
@@ -622,7 +614,19 @@ struct ConfigFailures {
     errors: Vec<FileError>,
 }
 
+impl Prepared {
+    /// Every file and config that could not be read, for the formats that
+    /// list them.
+    fn all_errors(&self) -> Vec<FileError> {
+        [&self.errors[..], &self.config_failures.errors[..]].concat()
+    }
+}
+
 impl ConfigFailures {
+    fn failed(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
     fn report(&mut self, e: &ConfigError, color: bool) {
         if self.seen.insert(e.to_string()) {
             report_config_error(e, color);
@@ -822,7 +826,7 @@ fn extract(args: &CommonArgs) -> Result<u8, u8> {
         let _ = out.write(format!("{{\"version\": {}, \"files\": [\n", report::machine::JSON_VERSION).as_bytes());
     }
     let (inputs, resolver, errors) = (&prepared.inputs, &prepared.resolver, &mut prepared.errors);
-    let config_failed = &mut prepared.config_failed;
+    let config_failures = &mut prepared.config_failures;
     stream::run_ordered(
         inputs,
         prepared.threads,
@@ -847,8 +851,7 @@ fn extract(args: &CommonArgs) -> Result<u8, u8> {
                 ControlFlow::Continue(())
             }
             Outcome::BadConfig(e) => {
-                *config_failed = true;
-                report_config_error(&e, false);
+                config_failures.report(&e, false);
                 ControlFlow::Continue(())
             }
             Outcome::Checked { .. } | Outcome::Rendered(_) | Outcome::Graphed(_) => ControlFlow::Continue(()),
@@ -858,7 +861,7 @@ fn extract(args: &CommonArgs) -> Result<u8, u8> {
         let _ = out.write(b"\n]}\n");
     }
     out.finish()?;
-    Ok(if prepared.errors.is_empty() && !prepared.config_failed { EXIT_CLEAN } else { EXIT_ERROR })
+    Ok(if prepared.errors.is_empty() && !prepared.config_failures.failed() { EXIT_CLEAN } else { EXIT_ERROR })
 }
 
 fn rules(format: RulesFormat) -> Result<u8, u8> {

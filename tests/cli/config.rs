@@ -163,6 +163,11 @@ fn a_bad_config_is_reported_once_and_other_folders_are_still_checked() {
     let invocation = &doc["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
     assert_eq!(invocation["toolExecutionNotifications"].as_array().map(Vec::len), Some(1));
+
+    // `extract` reports the broken config once too, not once per article.
+    let extract = s.run(&["extract", "--format", "json", "--color", "never", "broken", "fine"]);
+    assert_eq!(extract.code, 2);
+    assert_eq!(extract.stderr.lines().filter(|l| l.contains(": error: ")).count(), 1, "{}", extract.stderr);
 }
 
 #[test]
